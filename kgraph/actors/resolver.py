@@ -1,0 +1,284 @@
+"""Resolving noun phrases, titles and pronouns to actors, one document at a time.
+
+The resolver keeps a short discourse memory, so that a pronoun ("il",
+"nous", "they") or a bare title ("le ministre") refers back to the actor
+last named, and knows each sentence's speaker ("…, a déclaré Cavusoglu"),
+so that "nous" inside a quotation is the speaker's government.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extract.lexicon import Lexicon
+from ..model import ActorRef
+from .dictionary import ActorDictionary, ActorMatch, fold
+
+__all__ = ["ActorResolver", "phrase_bounds"]
+
+# Dependents that are part of a name ("Mike" ← "Pompeo", "Mevlut" ← "Cavusoglu").
+NAME_DEPS = frozenset({"flat", "flat:name", "flat:foreign", "fixed", "compound", "goeswith"})
+# Dependents that are not part of a noun phrase's words.
+CUT_DEPS = frozenset({"conj", "cc", "acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "xcomp", "punct", "dep", "cc:preconj", "mark"})
+# Dependents of a role noun that may name its country ("ministre turc", "experts de Turquie",
+# "US officials", "Russia's president", "secretary of state of the US").
+OWNER_DEPS = frozenset({"amod", "nmod", "compound", "poss", "nmod:poss", "obl:arg", "npadvmod"})
+# French articles that make a bare title definite ("le ministre" refers back).
+_DEFINITE = frozenset({"le", "la", "les", "l'", "the", "ce", "cette"})
+_PERSONS = frozenset({"person", "agent", "context"})
+# How many sentences back a pronoun or a bare title may look for its actor.
+_REACH = 6
+_DOCUMENT = 10_000
+
+
+@dataclass(frozen=True)
+class _Memory:
+    ref: ActorRef
+    sentence: int
+    token: int
+    person: bool
+    subject: bool
+    title: str | None  # the role noun the actor was named with ("ministre", "spokesman")
+    gender: str | None
+    number: str | None
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Character offsets of the noun phrase headed by ``head`` (without conjuncts, clauses)."""
+    keep = [head]
+    # The phrase's own preposition is not part of it: "contre [la présidence turque]".
+    stack = [c for c in head.children if c.dep_ not in CUT_DEPS and c.dep_ != "case"]
+    while stack:
+        token = stack.pop()
+        keep.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CUT_DEPS)
+    first = min(keep, key=lambda t: t.i)
+    last = max(keep, key=lambda t: t.i)
+    doc = head.doc
+    # Close a bracket the phrase opened: "la présidence (SSB)".
+    if last.i + 1 < len(doc) and doc[last.i + 1].text == ")" and any(t.text == "(" for t in doc[first.i : last.i + 1]):
+        last = doc[last.i + 1]
+    return first.idx, last.idx + len(last.text)
+
+
+class ActorResolver:
+    """Finds the actors of noun phrases in one parsed document.
+
+    Args:
+        doc: the parsed article (normalised text).
+        text: the original article text, for the ``text`` of actor mentions.
+        dictionary: the actor tables of the document's language.
+        lexicon: the language's markers (pronouns, verbs of saying).
+    """
+
+    def __init__(self, doc: Doc, text: str, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.text = text
+        self.dictionary = dictionary
+        self.lexicon = lexicon
+        self._matches: dict[int, ActorMatch] = {}
+        for match in dictionary.match(doc):
+            for i in range(match.start, match.end):
+                self._matches[i] = match
+        self._cache: dict[int, list[ActorRef]] = {}
+        self._memory: list[_Memory] = []
+        self._speaker: ActorRef | None = None
+        self._sentence = -1
+
+    # ------------------------------------------------------------ sentences
+    def start_sentence(self, index: int, sent: Span) -> None:
+        """Resolve every noun phrase of ``sent`` in reading order, updating the memory."""
+        self._sentence = index
+        self._speaker = self._find_speaker(sent)
+        for token in sent:
+            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in NAME_DEPS:
+                refs = self.resolve_one(token)
+                if len(refs) == 1 and refs[0].how != "pronoun":
+                    self._remember(refs[0], token)
+
+    def _find_speaker(self, sent: Span) -> ActorRef | None:
+        """The speaker of a verb of saying in ``sent``: its subject or inverted object."""
+        for token in sent:
+            if token.pos_ == "VERB" and fold(token.lemma_) in self.lexicon.report_verbs:
+                for child in token.children:
+                    inverted = child.dep_ in ("obj", "dobj") and child.i > token.i
+                    if child.dep_ == "nsubj" or inverted:
+                        refs = self._resolve_named(child)
+                        if refs:
+                            return refs[0]
+        return None
+
+    def _remember(self, ref: ActorRef, token: Token) -> None:
+        gender = token.morph.get("Gender")
+        number = token.morph.get("Number")
+        self._memory.append(
+            _Memory(ref, self._sentence, token.i, ref.how in _PERSONS or self._is_person(token),
+                    token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"), self._title(token),
+                    gender[0] if gender else None, number[0] if number else None)
+        )
+
+    def _title(self, token: Token) -> str | None:
+        """The role noun of a phrase: itself ("le ministre turc") or the noun a name is apposed to."""
+        if self.dictionary.agent_sector(token.lemma_):
+            return fold(token.lemma_)
+        if token.dep_ == "appos" and self.dictionary.agent_sector(token.head.lemma_):
+            return fold(token.head.lemma_)
+        return None
+
+    def _is_person(self, token: Token) -> bool:
+        match = self._matches.get(token.i)
+        return token.ent_type_ == "PER" or token.ent_type_ == "PERSON" or (match is not None and match.entry.kind == "person")
+
+    # ------------------------------------------------------------ resolution
+    def resolve(self, head: Token) -> list[ActorRef]:
+        """Actors of ``head`` and of the phrases coordinated with it ("X et Y")."""
+        refs: list[ActorRef] = []
+        for token in (head, *[c for c in head.conjuncts if c.i > head.i]):
+            for ref in self.resolve_one(token):
+                if all(r.code != ref.code for r in refs):
+                    refs.append(ref)
+        return refs
+
+    def resolve_one(self, token: Token) -> list[ActorRef]:
+        """Actors of the phrase headed by ``token`` alone (cached per token)."""
+        if token.i not in self._cache:
+            self._cache[token.i] = self._resolve(token)
+        return self._cache[token.i]
+
+    def _resolve(self, token: Token) -> list[ActorRef]:
+        if token.pos_ == "PRON":
+            ref = self._pronoun(token)
+            return [ref] if ref else []
+        return self._resolve_named(token)
+
+    def _resolve_named(self, token: Token) -> list[ActorRef]:
+        match = self._matches.get(token.i)
+        if match is not None and (match.entry.kind != "demonym" or token.pos_ in ("NOUN", "PROPN")):
+            if not (token.pos_ == "NOUN" and self.dictionary.agent_sector(token.lemma_)):
+                return [self._ref(token, match.entry.code, match.entry.country, match.entry.sector,
+                                  match.entry.label, match.entry.wikidata, "dictionary")]
+        if token.pos_ in ("NOUN", "PROPN"):
+            sector = self.dictionary.agent_sector(token.lemma_)
+            if sector:
+                return self._role(token, sector)
+            # A name whose parts are split over flat/compound dependents: "Mike Pompeo".
+            for child in token.children:
+                if child.dep_ in NAME_DEPS and child.pos_ == "PROPN":
+                    match = self._matches.get(child.i)
+                    if match is not None and match.entry.kind == "person":
+                        e = match.entry
+                        return [self._ref(token, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary")]
+        return []
+
+    def _role(self, token: Token, sector: str) -> list[ActorRef]:
+        """A role noun: its country from its modifiers, else from an apposed name."""
+        owners = self.owners(token)
+        if owners:
+            refs = []
+            for owner in owners:
+                if owner.code[:3] in ("IGO", "NGO"):
+                    code, country, label = owner.code, None, owner.label
+                else:
+                    country = owner.country or owner.code[:3]
+                    code = country + sector
+                    label = self.dictionary.label_for(code)
+                refs.append(self._ref(token, code, country, sector if country else None, label, None, "agent"))
+            return refs
+        for child in token.children:
+            if child.dep_ == "appos":
+                named = self._resolve_named(child)
+                if named:
+                    return [self._ref(token, r.code, r.country, r.sector, r.label, r.wikidata, "agent") for r in named[:1]]
+        if any(fold(c.text) in _DEFINITE for c in token.children if c.dep_ == "det"):
+            # A bare definite title refers back: "le ministre" is the minister named before.
+            previous = (
+                self._recall(person=True, gender=None, within=_DOCUMENT, title=fold(token.lemma_))
+                or self._recall(person=True, gender=None, within=_REACH, subject=True)
+            )
+            if previous is not None:
+                return [self._ref(token, previous.code, previous.country, previous.sector, previous.label, previous.wikidata, "context")]
+        return []
+
+    def owners(self, token: Token) -> list[ActorRef]:
+        """Actors named in the modifiers of ``token``: "sanctions américaines", "experts de Turquie"."""
+        refs: list[ActorRef] = []
+        for child in token.children:
+            heads = [child]
+            if child.dep_ == "prep" and fold(child.text) in ("of", "from"):
+                heads = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ not in OWNER_DEPS:
+                continue
+            elif child.dep_ in ("nmod", "obl:arg") and any(
+                fold(c.text) in self.lexicon.target_preps for c in child.children if c.dep_ == "case"
+            ):
+                continue  # "sanctions contre la Turquie": a recipient, not an owner
+            for head in heads:
+                for member in (head, *[c for c in head.conjuncts if c.i > head.i]):
+                    match = self._matches.get(member.i)
+                    if match is not None:
+                        e = match.entry
+                        ref = self._ref(member, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary")
+                    else:
+                        named = self._resolve_named(member) if member.pos_ == "PROPN" else []
+                        if not named:
+                            continue
+                        ref = named[0]
+                    if all(r.code != ref.code for r in refs):
+                        refs.append(ref)
+        return refs
+
+    # ------------------------------------------------------------ pronouns
+    def _pronoun(self, token: Token) -> ActorRef | None:
+        kind = self.lexicon.pronouns.get(fold(token.text))
+        if kind is None:
+            return None
+        if kind.startswith("1"):
+            ref = self._speaker or self._recall(person=True, gender=None, within=_REACH, subject=True)
+            if ref is None:
+                return None
+            country = ref.country or ref.code[:3]
+            code = ref.code if ref.code[:3] in ("IGO", "NGO") or kind == "1s" else (ref.code if len(ref.code) > 3 else country + "GOV")
+            return self._ref(token, code, ref.country, ref.sector or "GOV", ref.label, None, "pronoun")
+        gender = token.morph.get("Gender")
+        wanted = gender[0] if gender else None
+        ref = None
+        if kind == "3s":
+            # A subject pronoun first looks for a named actor earlier in the same sentence
+            # ("La Turquie dit qu'elle …"), then for the last person named.
+            # Salience: a person who was a subject beats one who was only mentioned.
+            ref = (
+                self._recall(person=None, gender=wanted, within=0, before=token.i)
+                or self._recall(person=True, gender=wanted, within=_REACH, subject=True)
+                or self._recall(person=True, gender=wanted, within=_REACH)
+            )
+        else:
+            ref = self._recall(person=None, gender=None, within=1, before=token.i)
+        if ref is None:
+            return None
+        return self._ref(token, ref.code, ref.country, ref.sector, ref.label, ref.wikidata, "pronoun")
+
+    def _recall(
+        self, *, person: bool | None, gender: str | None, within: int, before: int | None = None,
+        subject: bool = False, title: str | None = None,
+    ) -> ActorRef | None:
+        for memory in reversed(self._memory):
+            if self._sentence - memory.sentence > within:
+                break
+            if before is not None and memory.token >= before:
+                continue
+            if subject and not memory.subject:
+                continue
+            if title is not None and memory.title != title:
+                continue
+            if person is not None and memory.person != person:
+                continue
+            if gender and memory.gender and gender != memory.gender:
+                continue
+            return memory.ref
+        return None
+
+    # ------------------------------------------------------------ helpers
+    def _ref(self, token: Token, code: str, country: str | None, sector: str | None, label: str | None, wikidata: str | None, how: str) -> ActorRef:
+        start, end = phrase_bounds(token)
+        return ActorRef(self.text[start:end], code, country, sector, label, wikidata, start, end, how)

@@ -1,0 +1,104 @@
+"""Event dates: "mardi", "le 22 décembre", "yesterday", resolved against the article date.
+
+Date words come from ``data/dates.tsv``; the expression around each is handed
+to dateparser with the article date as its base, preferring past dates (news
+reports what has happened).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..actors.dictionary import fold
+from ..resources import read_tsv
+
+__all__ = ["DateMention", "find_dates", "resolve_date"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: its tokens (``start``..``end``), its words and the resolved day."""
+
+    start: int
+    end: int
+    text: str
+    date: str
+
+    def anchor(self, doc_tokens: Span) -> Token:
+        return doc_tokens.doc[self.start]
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str) -> dict[str, str]:
+    words: dict[str, str] = {}
+    for row in read_tsv("kgraph.extract", "data/dates.tsv"):
+        if row["lang"] == lang:
+            words[fold(row["word"])] = row["kind"]
+    return words
+
+
+@lru_cache(maxsize=None)
+def _weekdays(lang: str) -> frozenset[str]:
+    return frozenset(word for word, kind in _words(lang).items() if kind == "weekday")
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(expression: str, lang: str, base: str) -> str | None:
+    """Resolve ``expression`` against ``base`` (ISO date); ``None`` if dateparser cannot."""
+    import dateparser
+
+    base_dt = dt.datetime.fromisoformat(base)
+    settings = {
+        "RELATIVE_BASE": base_dt,
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(expression, languages=[lang], settings=settings)
+    if parsed is None:
+        return None
+    if (base_dt.date() - parsed.date()).days == 7 and fold(expression) in _weekdays(lang):
+        parsed = base_dt  # "lundi" in an article dated a Monday is that very day
+    # Without a year, a date after the article date is last year's (written in January about December).
+    if parsed.date() > base_dt.date() and not any(ch.isdigit() and len(w) == 4 for w in expression.split() for ch in w[:1]):
+        try:
+            parsed = parsed.replace(year=parsed.year - 1)
+        except ValueError:
+            return None
+    return parsed.date().isoformat()
+
+
+def find_dates(sent: Span, lang: str, base: str | None) -> list[DateMention]:
+    """Date expressions in ``sent`` with their resolved day (none without a base date)."""
+    if not base:
+        return []
+    words = _words(lang)
+    found: list[DateMention] = []
+    tokens = list(sent)
+    for k, token in enumerate(tokens):
+        kind = words.get(fold(token.text))
+        if kind is None:
+            continue
+        start = end = k
+        if kind == "month":
+            if k > 0 and tokens[k - 1].like_num:
+                start = k - 1
+            if k + 1 < len(tokens) and tokens[k + 1].like_num and len(tokens[k + 1].text) <= 2:
+                end = k + 1
+            if end + 1 < len(tokens) and tokens[end + 1].text == ",":
+                end += 1
+            if end + 1 < len(tokens) and tokens[end + 1].like_num and len(tokens[end + 1].text) == 4:
+                end += 1
+            if start == end == k:
+                continue  # a bare month name ("en mai") is too vague to date an event
+        expression = sent.doc[tokens[start].i : tokens[end].i + 1].text
+        day = resolve_date(expression, lang, base)
+        if day:
+            found.append(DateMention(tokens[start].i, tokens[end].i + 1, expression, day))
+    return found

@@ -1,0 +1,350 @@
+"""The dependency extractor: actor–action–target from spaCy parses (French and English).
+
+Each rule handles one construction and is named in a comment where it is
+applied. Dependency labels differ between the French models (Universal
+Dependencies: ``obj``, ``obl:agent``, ``nsubj:pass``) and the English ones
+(ClearNLP: ``dobj``, ``agent``/``pobj``, ``nsubjpass``); the label sets below
+cover both.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import permutations, product
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.dictionary import ActorDictionary, fold
+from ..actors.resolver import ActorResolver
+from ..cameo import cameo_code
+from ..model import Action, ActorRef, Event
+from .dates import find_dates
+from .lexicon import LexEntry, Lexicon
+
+__all__ = ["extract_events", "EXTRACTOR"]
+
+EXTRACTOR = "dependency"
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
+PASSIVE_AUX_DEPS = frozenset({"aux:pass", "auxpass"})
+OBJECT_DEPS = frozenset({"obj", "dobj"})
+INDIRECT_DEPS = frozenset({"iobj", "dative"})
+OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "nmod", "obl:agent", "iobj"})
+AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
+NEGATION_DEPS = frozenset({"neg", "advmod"})
+# Clauses whose verb takes its subject from the verb it depends on.
+CONTROL_DEPS = frozenset({"xcomp", "conj"})
+RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    """An event-signalling word with its lexicon entry and (for patterns) its event noun."""
+
+    token: Token
+    entry: LexEntry
+    noun: Token | None  # the object noun of a support verb or verb+object pattern
+    nominal: bool = False
+
+
+def extract_events(
+    doc: Doc,
+    *,
+    text: str,
+    doc_id: str,
+    lang: str,
+    date: str | None,
+    dictionary: ActorDictionary,
+    lexicon: Lexicon,
+) -> Iterator[Event]:
+    """Yield every event of ``doc`` (parsed from the normalised ``text``)."""
+    resolver = ActorResolver(doc, text, dictionary, lexicon)
+    for index, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        resolver.start_sentence(index, sent)
+        triggers = _triggers(sent, lexicon)
+        dates = _event_dates(sent, lang, date, triggers)
+        sentence = text[sent.start_char : sent.end_char].strip()
+        seen: set[tuple] = set()
+        for trigger in triggers:
+            for event in _events(trigger, resolver, lexicon, doc_id, index, sentence, lang, dates.get(trigger.token.i, date)):
+                key = (event.source.code, event.action.cameo, event.target.code if event.target else None, event.negated)
+                if key not in seen:
+                    seen.add(key)
+                    yield event
+
+
+# ---------------------------------------------------------------- triggers
+def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
+    triggers: list[_Trigger] = []
+    used_nouns: set[int] = set()
+    for token in sent:
+        if token.pos_ != "VERB" and not (token.pos_ == "AUX" and token.dep_ not in AUX_DEPS):
+            continue
+        objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        entry = lexicon.verb(token.lemma_, {o.lemma_ for o in objects})
+        if entry is None:
+            continue
+        noun = None
+        if entry.is_support:
+            # Support verb: the event is its object noun ("entamer des pourparlers", "hold talks").
+            for obj in objects:
+                noun_entry = lexicon.noun(obj.lemma_)
+                if noun_entry is not None:
+                    entry, noun = noun_entry, obj
+                    break
+            else:
+                continue
+        elif entry.objects:
+            # Verb+object pattern ("imposer des sanctions"): the object belongs to the event.
+            noun = next((o for o in objects if fold(o.lemma_) in entry.objects), None)
+        if noun is not None:
+            used_nouns.add(noun.i)
+        triggers.append(_Trigger(token, entry, noun))
+    for token in sent:
+        # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
+        if token.pos_ == "NOUN" and token.i not in used_nouns:
+            entry = lexicon.noun(token.lemma_)
+            if entry is not None:
+                triggers.append(_Trigger(token, entry, None, nominal=True))
+    return triggers
+
+
+def _event_dates(sent: Span, lang: str, base: str | None, triggers: list[_Trigger]) -> dict[int, str]:
+    """Attach each date expression to the nearest trigger above it in the tree."""
+    by_token = {t.token.i for t in triggers}
+    dates: dict[int, str] = {}
+    for mention in find_dates(sent, lang, base):
+        token = sent.doc[mention.start : mention.end].root
+        while True:
+            if token.i in by_token:
+                dates.setdefault(token.i, mention.date)
+                break
+            if token.head.i == token.i:
+                break
+            token = token.head
+    return dates
+
+
+# ---------------------------------------------------------------- events
+def _events(
+    trigger: _Trigger,
+    resolver: ActorResolver,
+    lexicon: Lexicon,
+    doc_id: str,
+    sentence_id: int,
+    sentence: str,
+    lang: str,
+    date: str | None,
+) -> Iterator[Event]:
+    if trigger.nominal:
+        sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon)
+    else:
+        sources, targets, penalty = _verbal_roles(trigger, resolver, lexicon)
+    if not sources:
+        return
+    if targets:
+        pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code]
+        if trigger.entry.joint:
+            # Reciprocal action with a partner ("a discuté avec son homologue", "held talks with"):
+            # both sides act.
+            pairs += [(t, s) for s, t in pairs]
+    elif trigger.entry.joint and len(sources) >= 2:
+        # Joint action of coordinated actors ("la Turquie et les États-Unis ont entamé des
+        # pourparlers"): one record per ordered pair.
+        pairs = list(permutations(sources, 2))
+    elif trigger.entry.needs_target or trigger.nominal:
+        return
+    else:
+        pairs = [(s, None) for s in sources]
+    action = _action(trigger, resolver.text)
+    negated = not trigger.nominal and _negated(trigger.token, lexicon)
+    mode = None if trigger.nominal else _mode(trigger.token, lexicon)
+    for source, target in pairs:
+        confidence = 0.9 - penalty
+        for ref in (source, target):
+            if ref is not None and ref.how in ("pronoun", "context"):
+                confidence -= 0.15
+        yield Event(
+            doc_id=doc_id,
+            sentence_id=sentence_id,
+            sentence=sentence,
+            lang=lang,
+            date=date,
+            source=source,
+            action=action,
+            target=target,
+            negated=negated,
+            mode=mode,
+            confidence=max(0.1, confidence),
+            extractor=EXTRACTOR,
+        )
+
+
+def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) -> tuple[list[ActorRef], list[ActorRef], float]:
+    verb = trigger.token
+    penalty = 0.0
+    sources: list[ActorRef] = []
+    targets: list[ActorRef] = []
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS | PASSIVE_AUX_DEPS for c in verb.children)
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            sources = resolver.resolve(child)
+        elif child.dep_ in PASSIVE_SUBJECT_DEPS:
+            # Passive: the grammatical subject is the recipient ("la Turquie a été sanctionnée").
+            targets = resolver.resolve(child)
+    if passive:
+        # Passive agent: "par Washington" (obl:agent) or "by Washington" (agent → pobj).
+        agent = _agent(verb, lexicon)
+        if agent is not None:
+            sources = resolver.resolve(agent)
+    if not sources:
+        sources = _inherited_subject(verb, resolver)
+        penalty += 0.1 if sources else 0.0
+    if not targets:
+        targets = _targets(verb, trigger.noun, resolver, lexicon, exclude={r.code for r in sources})
+        if not targets:
+            # Object owned by an actor: "a fustigé les sanctions américaines" → the United States.
+            for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS and c is not trigger.noun):
+                targets = [r for r in resolver.owners(obj) if r.code not in {s.code for s in sources}]
+                if targets:
+                    penalty += 0.1
+                    break
+    return sources, targets, penalty
+
+
+def _nominal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) -> tuple[list[ActorRef], list[ActorRef], float]:
+    noun = trigger.token
+    sources = resolver.owners(noun)
+    # A noun takes its recipient with "contre"/"against"/"on"; "avec"/"with" only when joint ("talks with").
+    preps = lexicon.nominal_target_preps | (lexicon.joint_preps if trigger.entry.joint else frozenset())
+    targets = _prepositional(noun, resolver, lexicon, exclude={r.code for r in sources}, preps=preps)
+    return sources, targets, 0.1
+
+
+def _agent(verb: Token, lexicon: Lexicon) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ in OBLIQUE_DEPS and any(
+            fold(c.text) in lexicon.agent_preps for c in child.children if c.dep_ == "case"
+        ):
+            return child
+    return None
+
+
+def _inherited_subject(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
+    """The subject of a verb that has none of its own.
+
+    Control and coordination ("Ankara a proposé de créer …", "X signed and ratified …")
+    take the subject of the governing verb; a relative clause ("le pays qui a imposé …")
+    takes the noun it modifies.
+    """
+    token = verb
+    for _ in range(3):
+        if token.dep_ in RELATIVE_DEPS:
+            return resolver.resolve(token.head)
+        if token.dep_ not in CONTROL_DEPS or token.head.i == token.i:
+            return []
+        token = token.head
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return resolver.resolve(child)
+    return []
+
+
+def _targets(verb: Token, noun: Token | None, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
+    """The recipient: direct object, indirect object, then a recipient preposition."""
+    for child in verb.children:
+        # A named object the parser took for a predicate ("exhorté Washington à …" as xcomp).
+        nominal_xcomp = child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")
+        if (child.dep_ in OBJECT_DEPS or nominal_xcomp) and child is not noun:
+            refs = [r for r in resolver.resolve(child) if r.code not in exclude]
+            if refs:
+                return refs
+    for child in verb.children:
+        if child.dep_ in INDIRECT_DEPS:
+            refs = [r for r in resolver.resolve(child) if r.code not in exclude]
+            if refs:
+                return refs
+    # "discuté des sanctions avec son homologue": the recipient may hang one level down.
+    refs = _prepositional(verb, resolver, lexicon, exclude, depth=2)
+    if refs or noun is None:
+        return refs
+    # The event noun's own recipient: "imposé des sanctions (liées au S-400) contre la SSB".
+    return _prepositional(noun, resolver, lexicon, exclude, depth=2)
+
+
+def _prepositional(
+    head: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str], depth: int = 1, preps: frozenset[str] | None = None
+) -> list[ActorRef]:
+    """Actors introduced by a recipient preposition under ``head`` (searching ``depth`` levels)."""
+    preps = lexicon.target_preps if preps is None else preps
+    frontier = [head]
+    for _ in range(depth):
+        found: list[ActorRef] = []
+        following: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                candidate = None
+                if child.dep_ in OBLIQUE_DEPS and any(fold(c.text) in preps for c in child.children if c.dep_ == "case"):
+                    candidate = child  # French UD: obl/nmod with its preposition as a "case" child
+                elif child.dep_ == "prep" and fold(child.text) in preps:
+                    candidate = next((c for c in child.children if c.dep_ == "pobj"), None)  # English
+                if candidate is not None:
+                    found.extend(r for r in resolver.resolve(candidate) if r.code not in exclude)
+                if child.dep_ in ("acl", "nmod", "obl", "obl:mod", "obl:arg", "prep", "pobj"):
+                    following.append(child)
+        if found:
+            unique: dict[str, ActorRef] = {}
+            for ref in found:
+                unique.setdefault(ref.code, ref)
+            return list(unique.values())
+        frontier = following
+    return []
+
+
+def _negated(verb: Token, lexicon: Lexicon) -> bool:
+    """Negation on the verb, or on the modal verb that governs it ("n'a pas voulu imposer")."""
+    tokens = [verb]
+    if verb.dep_ == "xcomp" and fold(verb.head.lemma_) in lexicon.modals:
+        tokens.append(verb.head)
+    return any(
+        c.dep_ in NEGATION_DEPS and (fold(c.lemma_) in lexicon.negation or fold(c.text) in lexicon.negation)
+        for t in tokens
+        for c in t.children
+    )
+
+
+def _mode(verb: Token, lexicon: Lexicon) -> str | None:
+    """Modality: a governing modal verb, a modal auxiliary, or the conditional or future."""
+    if verb.dep_ == "xcomp" and fold(verb.head.lemma_) in lexicon.modals:
+        return lexicon.modals[fold(verb.head.lemma_)]
+    for child in verb.children:
+        if child.dep_ in AUX_DEPS and fold(child.lemma_) in lexicon.modals:
+            return lexicon.modals[fold(child.lemma_)]
+        if child.dep_ in AUX_DEPS and fold(child.text) in lexicon.modals:
+            return lexicon.modals[fold(child.text)]
+    for token in (verb, *[c for c in verb.children if c.dep_ in AUX_DEPS]):
+        if "Cnd" in token.morph.get("Mood"):
+            return "conditional"
+        if "Fut" in token.morph.get("Tense"):
+            return "future"
+    return None
+
+
+def _action(trigger: _Trigger, text: str) -> Action:
+    """The action's words (auxiliaries, negation, verb, event noun) and its CAMEO data."""
+    verb = trigger.token
+    tokens = [verb] + [c for c in verb.children if c.dep_ in AUX_DEPS or c.dep_ == "neg"]
+    if trigger.noun is not None:
+        tokens.append(trigger.noun)
+        tokens.extend(c for c in trigger.noun.children if c.dep_ == "det")
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    code = cameo_code(trigger.entry.cameo)
+    return Action(text[start:end], code.code, code.root, code.label, code.plover, code.quad_class, code.goldstein, start, end)

@@ -1,0 +1,186 @@
+"""Turning events into RDF: deterministic IRIs, provenance, direct actor→actor triples.
+
+IRIs are built from content, never from counters or blank nodes, so building
+the same input twice, or appending it to a graph that has it, adds nothing,
+and the same event reported by two articles is one node with two mentions.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from .. import __version__
+from ..actors.labels import actor_info
+from ..cameo import cameo_code
+from ..extract.pipeline import ExtractionResult
+from ..model import ActorRef, Event, stable_hash
+from ..reader import Article
+from ..resources import ontology_file
+from .namespace import ACTOR, ARTICLE, CAMEO, EVENT, KG, MENTION, PREFIXES, REL, RUN, WD
+
+__all__ = ["GraphBuilder", "event_iri", "new_graph"]
+
+
+def new_graph() -> Graph:
+    """An empty graph with kgraph's prefixes bound."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+def event_iri(event: Event) -> URIRef:
+    """The event node: who, what, to whom, when (and whether negated), not where it was said."""
+    return EVENT[
+        stable_hash(event.source.code, event.action.cameo, event.target.code if event.target else None, event.date, event.negated)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _scheme() -> Graph:
+    graph = Graph()
+    with ontology_file("cameo.ttl").open("rb") as handle:
+        graph.parse(handle, format="turtle")
+    return graph
+
+
+class GraphBuilder:
+    """Adds extraction results to an RDF graph.
+
+    Args:
+        graph: the graph to add to (a new one if omitted).
+        models: the spaCy model per language, recorded on the extraction run.
+    """
+
+    def __init__(self, graph: Graph | None = None, *, models: dict[str, str] | None = None) -> None:
+        self.graph = graph if graph is not None else new_graph()
+        self.models = dict(sorted((models or {}).items()))
+        self.run = RUN[stable_hash(__version__, *(f"{k}={v}" for k, v in self.models.items()))]
+        self._actors: set[str] = set()
+        self._concepts: set[str] = set()
+        self._run_added = False
+
+    def add_results(self, results: Iterable[ExtractionResult]) -> int:
+        """Add every result; returns the number of event mentions added."""
+        return sum(self.add_result(result) for result in results)
+
+    def add_result(self, result: ExtractionResult) -> int:
+        """Add one article and its events; returns the number of mentions."""
+        article = self._article(result.article, result.lang)
+        for event in result.events:
+            self.add_event(event, article)
+        return len(result.events)
+
+    # ------------------------------------------------------------ nodes
+    def _run(self) -> None:
+        g = self.graph
+        g.add((self.run, RDF.type, KG.ExtractionRun))
+        g.add((self.run, RDFS.label, Literal(f"kgraph {__version__} extraction")))
+        g.add((self.run, KG.softwareVersion, Literal(__version__)))
+        for lang, model in self.models.items():
+            g.add((self.run, KG.model, Literal(f"{lang}:{model}")))
+
+    def _article(self, article: Article, lang: str) -> URIRef:
+        g = self.graph
+        node = ARTICLE[stable_hash(article.doc_id)]
+        g.add((node, RDF.type, KG.Article))
+        g.add((node, KG.docId, Literal(article.doc_id)))
+        g.add((node, PREFIXES["dcterms"].language, Literal(lang)))
+        if article.title:
+            g.add((node, PREFIXES["dcterms"].title, Literal(article.title)))
+        if article.url:
+            g.add((node, KG.url, Literal(article.url, datatype=XSD.anyURI)))
+        if article.date:
+            g.add((node, PREFIXES["dcterms"].date, Literal(article.date, datatype=XSD.date)))
+        return node
+
+    def _actor(self, code: str) -> URIRef:
+        node = ACTOR[code]
+        if code in self._actors:
+            return node
+        self._actors.add(code)
+        info = actor_info(code)
+        g = self.graph
+        g.add((node, RDF.type, KG.Actor))
+        g.add((node, KG.code, Literal(code)))
+        for lang, label in info.labels.items():
+            g.add((node, RDFS.label, Literal(label, lang=lang)))
+        if info.wikidata:
+            g.add((node, KG.wikidata, WD[info.wikidata]))
+        if info.sector:
+            g.add((node, KG.sector, Literal(info.sector)))
+        if info.country and info.country != code:
+            g.add((node, KG.country, self._actor(info.country)))
+        return node
+
+    def _concept(self, code: str) -> URIRef:
+        """Copy a CAMEO concept (and its broader ones) from the scheme, so the graph stands alone."""
+        node = CAMEO[code]
+        if code not in self._concepts:
+            self._concepts.add(code)
+            scheme = _scheme()
+            for p, o in scheme.predicate_objects(node):
+                self.graph.add((node, p, o))
+                if p == SKOS.broader:
+                    self._concept(str(o).rsplit("/", 1)[-1])
+        return node
+
+    # ------------------------------------------------------------ events
+    def add_event(self, event: Event, article: URIRef) -> URIRef:
+        """Add one event (merged with the same event from elsewhere) and its mention."""
+        g = self.graph
+        if not self._run_added:
+            self._run()
+            self._run_added = True
+        code = cameo_code(event.action.cameo)
+        node = event_iri(event)
+        source = self._actor(event.source.code)
+        target = self._actor(event.target.code) if event.target else None
+        g.add((node, RDF.type, KG.Event))
+        g.add((node, KG.eventType, self._concept(code.code)))
+        g.add((node, KG.cameoRoot, Literal(code.root)))
+        g.add((node, KG.source, source))
+        if target is not None:
+            g.add((node, KG.target, target))
+        if event.date:
+            g.add((node, KG.date, Literal(event.date, datatype=XSD.date)))
+        g.add((node, KG.negated, Literal(event.negated)))
+        if event.mode:
+            g.add((node, KG.mode, Literal(event.mode)))
+        if code.goldstein is not None:
+            g.add((node, KG.goldstein, Literal(Decimal(str(code.goldstein)), datatype=XSD.decimal)))
+        g.add((node, KG.quadClass, Literal(code.quad_class)))
+        if code.plover:
+            g.add((node, KG.ploverCategory, Literal(code.plover)))
+        label = f"{event.source.code} {code.code} {event.target.code if event.target else '-'}"
+        g.add((node, RDFS.label, Literal(label)))
+        if target is not None and not event.negated:
+            # The direct actor→actor triple beside the event: actor:USA rel:reduceRelations actor:TURGOV.
+            self._concept(code.root)
+            g.add((source, REL[code.relation], target))
+        self._mention(event, node, article)
+        return node
+
+    def _mention(self, event: Event, node: URIRef, article: URIRef) -> None:
+        g = self.graph
+        mention = MENTION[event.event_id]
+        g.add((node, KG.mention, mention))
+        g.add((mention, RDF.type, KG.Mention))
+        g.add((mention, KG.mentionOf, node))
+        g.add((mention, KG.inArticle, article))
+        g.add((mention, KG.recordId, Literal(event.event_id)))
+        g.add((mention, KG.sentenceIndex, Literal(event.sentence_id)))
+        g.add((mention, KG.sentenceText, Literal(event.sentence)))
+        g.add((mention, KG.charStart, Literal(event.char_start)))
+        g.add((mention, KG.charEnd, Literal(event.char_end)))
+        g.add((mention, KG.sourceText, Literal(event.source.text)))
+        g.add((mention, KG.actionText, Literal(event.action.text)))
+        if event.target is not None:
+            g.add((mention, KG.targetText, Literal(event.target.text)))
+        g.add((mention, KG.confidence, Literal(Decimal(f"{event.confidence:.2f}"), datatype=XSD.decimal)))
+        g.add((mention, KG.extractor, Literal(event.extractor)))
+        g.add((mention, PROV.wasGeneratedBy, self.run))

@@ -1,0 +1,134 @@
+"""The event record: frozen dataclasses of plain values and offsets (CONTRACT §3).
+
+Extraction produces :class:`Event` objects; they never hold spaCy tokens, so
+they can be serialised, compared and hashed freely.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["ActorRef", "Action", "Event", "stable_hash"]
+
+
+def stable_hash(*parts: object, length: int = 16) -> str:
+    """A short deterministic hex digest of ``parts`` (same input, same id, every run)."""
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as mentioned in a sentence, resolved to a CAMEO-style code.
+
+    ``start``/``end`` are character offsets of ``text`` in the article.
+    """
+
+    text: str
+    code: str
+    country: str | None
+    sector: str | None
+    label: str | None
+    wikidata: str | None
+    start: int
+    end: int
+    how: str = "dictionary"  # dictionary, agent, pronoun, context: how the code was found
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+            "label": self.label,
+            "wikidata": self.wikidata,
+        }
+
+
+@dataclass(frozen=True)
+class Action:
+    """The action of an event: its words and its CAMEO code with the scheme's data."""
+
+    text: str
+    cameo: str
+    root: str
+    label: str
+    plover: str | None
+    quad_class: int
+    goldstein: float | None
+    start: int
+    end: int
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "cameo": self.cameo,
+            "root": self.root,
+            "label": self.label,
+            "plover": self.plover,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    """One extracted event: who did what to whom, where it was said, how sure we are."""
+
+    doc_id: str
+    sentence_id: int
+    sentence: str
+    lang: str
+    date: str | None
+    source: ActorRef
+    action: Action
+    target: ActorRef | None
+    negated: bool = False
+    mode: str | None = None
+    confidence: float = 0.5
+    extractor: str = "dependency"
+
+    @property
+    def char_start(self) -> int:
+        spans = [self.source, self.action] + ([self.target] if self.target else [])
+        return min(s.start for s in spans)
+
+    @property
+    def char_end(self) -> int:
+        spans = [self.source, self.action] + ([self.target] if self.target else [])
+        return max(s.end for s in spans)
+
+    @property
+    def event_id(self) -> str:
+        """Stable id of this record: same article, place and coding give the same id."""
+        return stable_hash(
+            self.doc_id,
+            self.sentence_id,
+            self.source.code,
+            self.action.cameo,
+            self.target.code if self.target else None,
+            self.char_start,
+            self.char_end,
+            self.negated,
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON-able record of CONTRACT §3."""
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence_id": self.sentence_id,
+            "sentence": self.sentence,
+            "lang": self.lang,
+            "date": self.date,
+            "source": self.source.to_record(),
+            "action": self.action.to_record(),
+            "target": self.target.to_record() if self.target else None,
+            "negated": self.negated,
+            "mode": self.mode,
+            "confidence": round(self.confidence, 2),
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+            "extractor": self.extractor,
+        }

@@ -1,0 +1,1 @@
+"""SPARQL queries shipped with kgraph (`kgraph query --name NAME`)."""

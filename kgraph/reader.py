@@ -1,0 +1,236 @@
+"""Reading articles from files, directories, JSONL and stdin (CONTRACT §2).
+
+:func:`read_inputs` yields :class:`Article` for every readable article and
+:class:`Skipped` for every bad item (binary file, wrong encoding, broken JSON
+line, empty text), so that one bad file never stops the others.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from .config import SUPPORTED_LANGS
+from .text import split_front_matter
+
+__all__ = ["Article", "Skipped", "read_inputs", "parse_date"]
+
+#: File endings read from directories.
+INPUT_SUFFIXES = (".txt", ".jsonl", ".json")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article to extract events from.
+
+    Attributes:
+        doc_id: the article's ``id``, else the file name (with ``:LINE`` for JSONL lines).
+        text: the article text (front matter removed).
+        lang: ``fr``/``en`` when known, else ``None`` (detected later).
+        date: ISO date of the article, or ``None``.
+        url: source address, when known.
+        title: headline, when known.
+        origin: where it came from, ``file`` or ``file:line``, for messages.
+    """
+
+    doc_id: str
+    text: str
+    lang: str | None = None
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input item that could not be read, with the reason."""
+
+    origin: str
+    reason: str
+
+    def message(self) -> str:
+        """One line for stderr: ``origin: reason``."""
+        return f"{self.origin}: {self.reason}"
+
+
+Item = Article | Skipped
+
+
+def parse_date(value: object) -> str | None:
+    """Return ``value`` as ``YYYY-MM-DD`` or raise ``ValueError``."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"invalid date {text!r} (expected YYYY-MM-DD)") from None
+
+
+def read_inputs(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    date: str | None = None,
+    lang: str | None = None,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Item]:
+    """Yield every article (or skipped item) found in ``inputs``.
+
+    Args:
+        inputs: paths to ``.txt``/``.jsonl``/``.json`` files or directories; ``-`` is stdin.
+        date: article date to use when an article carries none (``--date``).
+        lang: force this language for every article (``--lang``), else per-article.
+        stdin: byte stream to read for ``-`` (defaults to ``sys.stdin.buffer``).
+    """
+    for item in inputs:
+        name = os.fspath(item)
+        if name == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _read_stream(stream.read(), "<stdin>", date=date, lang=lang)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+            )
+            for file in files:
+                yield from _read_file(file, file.relative_to(path).as_posix(), date=date, lang=lang)
+        elif path.is_file():
+            yield from _read_file(path, path.name, date=date, lang=lang)
+        else:
+            yield Skipped(name, "no such file or directory")
+
+
+def _read_file(path: Path, doc_name: str, *, date: str | None, lang: str | None) -> Iterator[Item]:
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield Skipped(origin, f"cannot read: {err.strerror or err}")
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(data, origin, doc_name, date=date, lang=lang)
+    elif suffix == ".json":
+        yield from _read_json(data, origin, doc_name, date=date, lang=lang)
+    else:
+        mtime = dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
+        yield from _read_text(data, origin, doc_name, date=date or mtime, lang=lang)
+
+
+def _decode(data: bytes, origin: str) -> str | Skipped:
+    if b"\x00" in data[:8192]:
+        return Skipped(origin, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return Skipped(
+            origin,
+            f"line {line}: not UTF-8 (byte 0x{data[err.start]:02x}); re-save the file as UTF-8",
+        )
+
+
+def _read_stream(data: bytes, origin: str, *, date: str | None, lang: str | None) -> Iterator[Item]:
+    text = _decode(data, origin)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and all(line.lstrip().startswith("{") for line in lines):
+        yield from _read_jsonl(data, origin, "stdin", date=date, lang=lang)
+    else:
+        today = dt.date.today().isoformat()
+        yield from _read_text(data, origin, "stdin", date=date or today, lang=lang)
+
+
+def _read_text(data: bytes, origin: str, doc_id: str, *, date: str | None, lang: str | None) -> Iterator[Item]:
+    text = _decode(data, origin)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    fields, body = split_front_matter(text)
+    if not body.strip():
+        yield Skipped(origin, "empty text")
+        return
+    try:
+        own_date = parse_date(fields.get("date"))
+    except ValueError as err:
+        yield Skipped(origin, f"front matter: {err}")
+        return
+    article_lang = lang or _lang_field(fields.get("lang"))
+    yield Article(
+        doc_id=fields.get("id") or doc_id,
+        text=body,
+        lang=article_lang,
+        date=own_date or date,
+        url=fields.get("url"),
+        title=fields.get("title"),
+        origin=origin,
+    )
+
+
+def _read_json(data: bytes, origin: str, doc_name: str, *, date: str | None, lang: str | None) -> Iterator[Item]:
+    text = _decode(data, origin)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield Skipped(f"{origin}:{err.lineno}", f"invalid JSON: {err.msg}")
+        return
+    records = value if isinstance(value, list) else [value]
+    for index, record in enumerate(records, 1):
+        yield _article_from_record(record, f"{origin}[{index}]", f"{doc_name}:{index}", date=date, lang=lang)
+
+
+def _read_jsonl(data: bytes, origin: str, doc_name: str, *, date: str | None, lang: str | None) -> Iterator[Item]:
+    text = _decode(data, origin)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Skipped(where, f"invalid JSON: {err.msg} (column {err.colno})")
+            continue
+        yield _article_from_record(record, where, f"{doc_name}:{number}", date=date, lang=lang)
+
+
+def _article_from_record(record: object, where: str, fallback_id: str, *, date: str | None, lang: str | None) -> Item:
+    if not isinstance(record, dict):
+        return Skipped(where, "expected a JSON object with a \"text\" field")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Skipped(where, "empty or missing \"text\"")
+    try:
+        own_date = parse_date(record.get("date"))
+    except ValueError as err:
+        return Skipped(where, str(err))
+    doc_id = record.get("id")
+    return Article(
+        doc_id=str(doc_id) if doc_id not in (None, "") else fallback_id,
+        text=text,
+        lang=lang or _lang_field(record.get("lang")),
+        date=own_date or date,
+        url=record.get("url") if isinstance(record.get("url"), str) else None,
+        title=record.get("title") if isinstance(record.get("title"), str) else None,
+        origin=where,
+    )
+
+
+def _lang_field(value: object) -> str | None:
+    if isinstance(value, str) and value.lower()[:2] in SUPPORTED_LANGS:
+        return value.lower()[:2]
+    return None
