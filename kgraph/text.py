@@ -8,8 +8,9 @@ normalised text are offsets into the original text too.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-__all__ = ["normalise", "split_front_matter"]
+__all__ = ["fold", "normalise", "split_front_matter"]
 
 # One-for-one replacements: typographic apostrophes, quotes and spaces.
 _TRANSLATION = str.maketrans(
@@ -61,3 +62,9 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         if field:
             fields[field.group(1).lower()] = field.group(2).strip("\"'")
     return fields, text[match.end():]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of ``text``, used as a matching key in lexicons and tables."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from kgraph.cli import cli
 
-from .conftest import EXAMPLES, FRENCH_ARTICLE
+from tests.conftest import EXAMPLES, FRENCH_ARTICLE
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,6 @@ where the curated table has no alias for it.
 from __future__ import annotations
 
 import gettext
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,18 +15,13 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..resources import read_tsv
+from ..text import fold
 
 __all__ = ["ActorEntry", "ActorMatch", "ActorDictionary", "actor_dictionary", "fold"]
 
 _PKG = "kgraph.actors"
 # When two tables give the same words, the more specific reading wins.
 _PRIORITY = {"person": 0, "metonym": 1, "organization": 2, "country": 3, "capital": 4, "demonym": 5}
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free form of ``text`` used as a matching key."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @dataclass(frozen=True)
@@ -79,6 +73,7 @@ class ActorDictionary:
         self.country_labels: dict[str, str] = {}
         self.entries: dict[str, ActorEntry] = {}
         self.agents: dict[str, str] = {}
+        self.multiword_agents: dict[tuple[str, ...], str] = {}
         self._load()
 
     # ------------------------------------------------------------ loading
@@ -102,7 +97,11 @@ class ActorDictionary:
             self.sector_labels[row["code"]] = row.get(f"label_{lang}") or row["label_en"]
         for row in read_tsv(_PKG, "data/agents.tsv"):
             if row["lang"] in (lang, "*") and row["term"]:
-                self.agents.setdefault(fold(row["term"]), row["sector"])
+                words = tuple(fold(w) for w in self._tokenize(row["term"]))
+                if len(words) > 1:
+                    self.multiword_agents.setdefault(words, row["sector"])
+                else:
+                    self.agents.setdefault(fold(row["term"]), row["sector"])
         names = _pycountry_names(lang)
         for row in read_tsv(_PKG, "data/countries.tsv"):
             code = row["code"]
@@ -159,6 +158,23 @@ class ActorDictionary:
     def agent_sector(self, lemma: str) -> str | None:
         """The sector of a role noun (``ministre`` → GOV, ``army`` → MIL), if it is one."""
         return self.agents.get(fold(lemma))
+
+    def role_sector(self, token: Token) -> str | None:
+        """The sector of the role named at ``token``, alone or in a multiword title.
+
+        Multiword titles are matched on the words around the head, the head by its
+        lemma: "chef de la diplomatie", "prime minister", "secretary of state".
+        """
+        if self.multiword_agents:
+            doc = token.doc
+            for words, sector in self.multiword_agents.items():
+                n = len(words)
+                for start in range(max(0, token.i - n + 1), min(token.i, len(doc) - n) + 1):
+                    span = doc[start : start + n]
+                    keys = [fold(t.lemma_ if t.i == token.i else t.text) for t in span]
+                    if tuple(keys) == words or tuple(fold(t.text) for t in span) == words:
+                        return sector
+        return self.agent_sector(token.lemma_)
 
     def match(self, tokens: Sequence[Token]) -> list[ActorMatch]:
         """Longest non-overlapping dictionary phrases in ``tokens``, left to right."""

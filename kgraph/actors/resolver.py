@@ -8,12 +8,16 @@ so that "nous" inside a quotation is the speaker's government.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.lexicon import Lexicon
 from ..model import ActorRef
-from .dictionary import ActorDictionary, ActorMatch, fold
+from ..text import fold
+from .dictionary import ActorDictionary, ActorMatch
+
+if TYPE_CHECKING:
+    from ..extract.lexicon import Lexicon
 
 __all__ = ["ActorResolver", "phrase_bounds"]
 
@@ -120,9 +124,9 @@ class ActorResolver:
 
     def _title(self, token: Token) -> str | None:
         """The role noun of a phrase: itself ("le ministre turc") or the noun a name is apposed to."""
-        if self.dictionary.agent_sector(token.lemma_):
+        if self.dictionary.role_sector(token):
             return fold(token.lemma_)
-        if token.dep_ == "appos" and self.dictionary.agent_sector(token.head.lemma_):
+        if token.dep_ == "appos" and self.dictionary.role_sector(token.head):
             return fold(token.head.lemma_)
         return None
 
@@ -155,11 +159,11 @@ class ActorResolver:
     def _resolve_named(self, token: Token) -> list[ActorRef]:
         match = self._matches.get(token.i)
         if match is not None and (match.entry.kind != "demonym" or token.pos_ in ("NOUN", "PROPN")):
-            if not (token.pos_ == "NOUN" and self.dictionary.agent_sector(token.lemma_)):
+            if not (token.pos_ == "NOUN" and self.dictionary.role_sector(token)):
                 return [self._ref(token, match.entry.code, match.entry.country, match.entry.sector,
                                   match.entry.label, match.entry.wikidata, "dictionary")]
         if token.pos_ in ("NOUN", "PROPN"):
-            sector = self.dictionary.agent_sector(token.lemma_)
+            sector = self.dictionary.role_sector(token)
             if sector:
                 return self._role(token, sector)
             # A name whose parts are split over flat/compound dependents: "Mike Pompeo".

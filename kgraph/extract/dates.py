@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..actors.dictionary import fold
+from ..text import fold
 from ..resources import read_tsv
 
 __all__ = ["DateMention", "find_dates", "resolve_date"]

@@ -14,7 +14,8 @@ from itertools import permutations, product
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.dictionary import ActorDictionary, fold
+from ..actors.dictionary import ActorDictionary
+from ..text import fold
 from ..actors.resolver import ActorResolver
 from ..cameo import cameo_code
 from ..model import Action, ActorRef, Event

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..actors.dictionary import fold
+from ..text import fold
 from ..cameo import cameo_codes
 from ..errors import DataError
 from ..resources import read_tsv

@@ -8,7 +8,7 @@ import pytest
 from kgraph.export import export, exporter_names
 from kgraph.graph import GraphBuilder, load_graph
 
-from ..graph.test_builder import make_event, result  # type: ignore[import-not-found]
+from tests.graph.test_builder import make_event, result
 
 
 @pytest.fixture()
