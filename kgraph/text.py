@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "normalise", "split_front_matter"]
 
@@ -64,6 +65,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[match.end():]
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free form of ``text``, used as a matching key in lexicons and tables."""
     decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))

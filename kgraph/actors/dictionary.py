@@ -74,7 +74,11 @@ class ActorDictionary:
         self.entries: dict[str, ActorEntry] = {}
         self.agents: dict[str, str] = {}
         self.multiword_agents: dict[tuple[str, ...], str] = {}
+        self._agents_by_word: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
         self._load()
+        for words, sector in self.multiword_agents.items():
+            for position, word in enumerate(words):
+                self._agents_by_word.setdefault(word, []).append((words, position, sector))
 
     # ------------------------------------------------------------ loading
     def _add(self, variant: str, entry: ActorEntry) -> None:
@@ -165,15 +169,15 @@ class ActorDictionary:
         Multiword titles are matched on the words around the head, the head by its
         lemma: "chef de la diplomatie", "prime minister", "secretary of state".
         """
-        if self.multiword_agents:
-            doc = token.doc
-            for words, sector in self.multiword_agents.items():
-                n = len(words)
-                for start in range(max(0, token.i - n + 1), min(token.i, len(doc) - n) + 1):
-                    span = doc[start : start + n]
-                    keys = [fold(t.lemma_ if t.i == token.i else t.text) for t in span]
-                    if tuple(keys) == words or tuple(fold(t.text) for t in span) == words:
-                        return sector
+        doc = token.doc
+        for form in {fold(token.lemma_), fold(token.text)}:
+            for words, position, sector in self._agents_by_word.get(form, ()):
+                start = token.i - position
+                if start < 0 or start + len(words) > len(doc):
+                    continue
+                keys = tuple(form if k == position else fold(doc[start + k].text) for k in range(len(words)))
+                if keys == words:
+                    return sector
         return self.agent_sector(token.lemma_)
 
     def match(self, tokens: Sequence[Token]) -> list[ActorMatch]:
