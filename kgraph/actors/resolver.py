@@ -138,7 +138,14 @@ class ActorResolver:
     def resolve(self, head: Token) -> list[ActorRef]:
         """Actors of ``head`` and of the phrases coordinated with it ("X et Y")."""
         refs: list[ActorRef] = []
-        for token in (head, *[c for c in head.conjuncts if c.i > head.i]):
+        members = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        match = self._matches.get(head.i)
+        if match is not None:
+            # The parser may hang the coordination on another word of a multiword name:
+            # "Barack Obama and Vladimir Putin" with "Putin" a conjunct of "Obama".
+            for i in range(match.start, match.end):
+                members += [c for c in self.doc[i].conjuncts if c.i > head.i and c not in members]
+        for token in members:
             for ref in self.resolve_one(token):
                 if all(r.code != ref.code for r in refs):
                     refs.append(ref)
@@ -173,6 +180,28 @@ class ActorResolver:
                     if match is not None and match.entry.kind == "person":
                         e = match.entry
                         return [self._ref(token, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary")]
+            if token.pos_ == "PROPN":
+                return self._titled_name(token)
+        return []
+
+    def _titled_name(self, token: Token) -> list[ActorRef]:
+        """An unknown name with a title before it: "Japanese Prime Minister Ryutaro Hashimoto",
+        "Iraqi President Saddam Hussein" — the title gives the sector, its modifiers the country."""
+        prefix = [t for t in token.subtree if t.i < token.i and t.dep_ in NAME_DEPS | {"amod", "poss", "nmod:poss", "nmod"}]
+        for title in prefix:
+            sector = self.dictionary.role_sector(title) if title.pos_ in ("NOUN", "PROPN") else None
+            if not sector:
+                continue
+            owners: list[ActorRef] = []
+            for holder in (title, token):
+                for ref in self.owners(holder):
+                    if all(r.code != ref.code for r in owners):
+                        owners.append(ref)
+            for owner in owners[:1]:
+                if owner.code[:3] in ("IGO", "NGO"):
+                    return [self._ref(token, owner.code, None, None, owner.label, None, "agent")]
+                country = owner.country or owner.code[:3]
+                return [self._ref(token, country + sector, country, sector, self.dictionary.label_for(country + sector), None, "agent")]
         return []
 
     def _role(self, token: Token, sector: str) -> list[ActorRef]:
@@ -224,7 +253,8 @@ class ActorResolver:
                         e = match.entry
                         ref = self._ref(member, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary")
                     else:
-                        named = self._resolve_named(member) if member.pos_ == "PROPN" else []
+                        # A named or titled owner: "the right of Russian troops", "Reagan's statement".
+                        named = self._resolve_named(member) if member.pos_ in ("PROPN", "NOUN") else []
                         if not named:
                             continue
                         ref = named[0]

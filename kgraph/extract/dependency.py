@@ -82,10 +82,14 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     triggers: list[_Trigger] = []
     used_nouns: set[int] = set()
     for token in sent:
-        if token.pos_ != "VERB" and not (token.pos_ == "AUX" and token.dep_ not in AUX_DEPS):
+        if not _is_predicate(token):
             continue
-        objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-        entry = lexicon.verb(token.lemma_, {o.lemma_ for o in objects})
+        objects = _objects(token, lexicon)
+        entry = None
+        for lemma in lexicon.verb_lemmas(token.lemma_, token.text):
+            entry = lexicon.verb(lemma, {o.lemma_ for o in objects})
+            if entry is not None:
+                break
         if entry is None:
             continue
         noun = None
@@ -111,6 +115,30 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             if entry is not None:
                 triggers.append(_Trigger(token, entry, None, nominal=True))
     return triggers
+
+
+def _is_predicate(token: Token) -> bool:
+    """A verb, or a participle the tagger took for an adjective or noun ("a gelé", "s'est alarmée")."""
+    if token.pos_ == "VERB":
+        return True
+    if token.pos_ == "AUX":
+        return token.dep_ not in AUX_DEPS
+    if token.pos_ in ("ADJ", "NOUN"):
+        return any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and c.lemma_ in ("avoir", "être", "have", "be") for c in token.children) and not any(
+            c.dep_ == "cop" for c in token.children
+        )
+    return False
+
+
+def _objects(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Direct objects, and partitive objects parsed as obliques ("demander de l'aide", "des explications")."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if lexicon.lang == "fr":
+        objects += [
+            c for c in verb.children
+            if c.dep_ == "obl:arg" and c.pos_ == "NOUN" and any(k.dep_ == "case" and fold(k.lemma_) == "de" for k in c.children)
+        ]
+    return objects
 
 
 def _event_dates(sent: Span, lang: str, base: str | None, triggers: list[_Trigger]) -> dict[int, str]:
@@ -160,9 +188,14 @@ def _events(
         return
     else:
         pairs = [(s, None) for s in sources]
-    action = _action(trigger, resolver.text)
     negated = not trigger.nominal and _negated(trigger.token, lexicon)
     mode = None if trigger.nominal else _mode(trigger.token, lexicon)
+    code = trigger.entry.cameo
+    if mode in lexicon.intent_modes and code[:2] in lexicon.intent_codes:
+        # Cooperation that is promised, not done, is an intent to cooperate (CAMEO 03):
+        # "Portugal will support Turkey" → 032, not 051.
+        code = lexicon.intent_codes[code[:2]]
+    action = _action(trigger, resolver.text, code)
     for source, target in pairs:
         confidence = 0.9 - penalty
         for ref in (source, target):
@@ -204,16 +237,45 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
     if not sources:
         sources = _inherited_subject(verb, resolver)
         penalty += 0.1 if sources else 0.0
+    if not sources and not passive:
+        sources = _left_actor(verb, resolver)
+        penalty += 0.2 if sources else 0.0
     if not targets:
         targets = _targets(verb, trigger.noun, resolver, lexicon, exclude={r.code for r in sources})
-        if not targets:
+        exclude = {s.code for s in sources}
+        for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS and c is not trigger.noun):
+            if targets:
+                break
             # Object owned by an actor: "a fustigé les sanctions américaines" → the United States.
-            for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS and c is not trigger.noun):
-                targets = [r for r in resolver.owners(obj) if r.code not in {s.code for s in sources}]
+            targets = [r for r in resolver.owners(obj) if r.code not in exclude]
+            if not targets:
+                # The object's own recipient or partner: "ratified an agreement with the EU",
+                # "condemned the attack on Iran".
+                targets = _prepositional(obj, resolver, lexicon, exclude)
+            penalty += 0.1 if targets else 0.0
+        if not targets:
+            # The recipient inside the complement: "offered to hand over two suspects to Britain",
+            # "agreed to re-open its borders to UN peacekeepers".
+            for complement in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
+                targets = _targets(complement, None, resolver, lexicon, exclude)
                 if targets:
                     penalty += 0.1
                     break
+        if not targets and trigger.entry.cameo[:2] in lexicon.locative_roots:
+            # Where a protest or an attack happens is its recipient: "protested in Beijing".
+            targets = [
+                r for r in _prepositional(verb, resolver, lexicon, exclude, preps=lexicon.locative_preps)
+                if r.country and r.code[:3] not in exclude
+            ]
+            targets = [_country_of(r) for r in targets]
+            penalty += 0.15 if targets else 0.0
     return sources, targets, penalty
+
+
+def _country_of(ref: ActorRef) -> ActorRef:
+    """A place stands for its country: "in Beijing" → China (not its government)."""
+    country = ref.country or ref.code[:3]
+    return ActorRef(ref.text, country, country, None, ref.label, None, ref.start, ref.end, ref.how)
 
 
 def _nominal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) -> tuple[list[ActorRef], list[ActorRef], float]:
@@ -255,6 +317,24 @@ def _inherited_subject(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS:
                 return resolver.resolve(child)
+    return []
+
+
+def _left_actor(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
+    """Subject recovery for a misparsed clause: the actor named in the verb's left dependents.
+
+    The small English model sometimes attaches a sentence-initial name as a preposition
+    ("Barack" in "Barack Obama and Vladimir Putin met …"); the actor words are still
+    there, left of the verb and inside its subtree.
+    """
+    for child in verb.lefts:
+        # Only a dependent that opens the sentence and has no adjunct's role.
+        if child.left_edge.i != child.sent.start or child.dep_ not in ("prep", "dep", "compound", "nmod", "appos"):
+            continue
+        for token in child.subtree:
+            refs = [r for r in resolver.resolve(token) if r.how != "pronoun"]
+            if refs and not (token.dep_ in ("pobj", "nmod") and token.head.dep_ in ("prep", "case") and token.head is not child):
+                return refs
     return []
 
 
@@ -338,7 +418,7 @@ def _mode(verb: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _action(trigger: _Trigger, text: str) -> Action:
+def _action(trigger: _Trigger, text: str, cameo: str) -> Action:
     """The action's words (auxiliaries, negation, verb, event noun) and its CAMEO data."""
     verb = trigger.token
     tokens = [verb] + [c for c in verb.children if c.dep_ in AUX_DEPS or c.dep_ == "neg"]
@@ -347,5 +427,5 @@ def _action(trigger: _Trigger, text: str) -> Action:
         tokens.extend(c for c in trigger.noun.children if c.dep_ == "det")
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    code = cameo_code(trigger.entry.cameo)
+    code = cameo_code(cameo)
     return Action(text[start:end], code.code, code.root, code.label, code.plover, code.quad_class, code.goldstein, start, end)

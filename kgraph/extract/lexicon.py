@@ -50,9 +50,27 @@ class Lexicon:
     target_preps: frozenset[str] = frozenset()
     nominal_target_preps: frozenset[str] = frozenset()
     joint_preps: frozenset[str] = frozenset()
+    locative_preps: frozenset[str] = frozenset()
+    locative_roots: frozenset[str] = frozenset()
+    intent_modes: frozenset[str] = frozenset()
+    intent_codes: dict[str, str] = field(default_factory=dict)
     agent_preps: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)
+
+    def verb_lemmas(self, lemma: str, text: str) -> list[str]:
+        """Lemma candidates for a verb token.
+
+        The French model leaves some finite forms unlemmatised ("signe", "signent" as
+        their own lemma); for those, the -er infinitive is tried too.
+        """
+        candidates = [fold(lemma)]
+        if self.lang == "fr" and fold(lemma) == fold(text):
+            word = fold(text)
+            for ending, infinitive in (("ent", "er"), ("es", "er"), ("e", "er"), ("é", "er"), ("ée", "er"), ("és", "er"), ("ées", "er")):
+                if word.endswith(fold(ending)) and len(word) > len(ending) + 2:
+                    candidates.append(word[: -len(fold(ending))] + infinitive)
+        return candidates
 
     def verb(self, lemma: str, object_lemmas: set[str]) -> LexEntry | None:
         """The entry for a verb: one whose object matches first, then one for any object."""
@@ -106,7 +124,7 @@ def lexicon(lang: str) -> Lexicon:
         lex.nouns.setdefault(entry.lemma, entry)
     markers: dict[str, dict[str, str]] = defaultdict(dict)
     for row in read_tsv(_PKG, "data/markers.tsv"):
-        if row["lang"] == lang:
+        if row["lang"] in (lang, "*"):
             markers[row["kind"]][fold(row["word"])] = row.get("value", "")
     lex.negation = frozenset(markers["negation"])
     lex.modals = dict(markers["modal"])
@@ -114,6 +132,12 @@ def lexicon(lang: str) -> Lexicon:
     lex.nominal_target_preps = frozenset(markers["nominal_target_prep"])
     lex.joint_preps = frozenset(markers["joint_prep"])
     lex.agent_preps = frozenset(markers["agent_prep"])
+    lex.locative_preps = frozenset(markers["locative_prep"])
+    lex.locative_roots = frozenset(markers["locative_root"])
+    lex.intent_modes = frozenset(markers["intent_mode"])
+    lex.intent_codes = dict(markers["intent_code"])
+    for code in lex.intent_codes.values():
+        check(code, "markers.tsv intent_code")
     lex.report_verbs = frozenset(markers["report"])
     lex.pronouns = dict(markers["pronoun"])
     return lex

@@ -134,3 +134,40 @@ def test_article_offsets_point_at_the_words(french_events):
         assert text[event.source.start : event.source.end] == event.source.text
         assert text[event.action.start : event.action.end] == event.action.text
         assert event.sentence in text
+
+
+# ------------------------------------------------------------ rules added from error analysis
+def test_en_unknown_name_with_title_and_demonym(extract):
+    events = extract("Russian President Boris Yeltsin criticised Japanese Prime Minister Ryutaro Hashimoto.", "en")
+    assert ("RUSGOV", "JPNGOV") in {(e.source.code, e.target.code if e.target else None) for e in events}
+
+
+def test_en_recipient_inside_the_complement(extract):
+    found = roles(extract("Libya has offered to hand over two suspects to Great Britain.", "en"))
+    assert ("LBY", "03", "GBR", False) in found
+
+
+def test_en_promised_cooperation_is_intent(extract):
+    (event,) = [e for e in extract("Portugal will support Turkey.", "en") if e.target]
+    assert (event.action.root, event.action.cameo, event.mode) == ("03", "032", "future")
+
+
+def test_en_place_of_a_protest_is_its_recipient(extract):
+    found = roles(extract("American activists staged a protest in Beijing.", "en"))
+    assert ("USA", "14", "CHN", False) in found
+
+
+def test_en_object_noun_partner(extract):
+    found = roles(extract("Ukraine ratified an agreement with the European Union.", "en"))
+    assert ("UKR", "05", "IGO", False) in found
+
+
+def test_en_coordination_hung_on_another_word_of_a_name(extract):
+    found = roles(extract("Barack Obama and Vladimir Putin met in Zurich.", "en"))
+    assert ("USA", "04", "RUS", False) in found
+
+
+def test_fr_unlemmatised_present_tense_verb(extract):
+    # fr_core_news_md leaves "rencontre" (3rd person present) as its own lemma.
+    found = roles(extract("Le président turc rencontre son homologue russe à Sotchi.", "fr"))
+    assert ("TUR", "04", "RUS", False) in found
