@@ -108,6 +108,10 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         if noun is not None:
             used_nouns.add(noun.i)
         triggers.append(_Trigger(token, entry, noun))
+    # A governing event verb absorbs the event of its complement: "threatened to break relations
+    # with Russia" is one threat (with Russia as recipient), "refused to meet" one refusal.
+    verbal = {t.token.i for t in triggers}
+    triggers = [t for t in triggers if not (t.token.dep_ == "xcomp" and t.token.head.i in verbal and t.token.head.i != t.token.i)]
     for token in sent:
         # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
         if token.pos_ == "NOUN" and token.i not in used_nouns:
@@ -128,6 +132,11 @@ def _is_predicate(token: Token) -> bool:
             c.dep_ == "cop" for c in token.children
         )
     return False
+
+
+def _is_predicate_like(token: Token) -> bool:
+    """The head of a clause: a verb, or an adjective or noun with a copula ("Ankara était prête")."""
+    return token.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in token.children)
 
 
 def _objects(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -241,25 +250,27 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
         sources = _left_actor(verb, resolver)
         penalty += 0.2 if sources else 0.0
     if not targets:
-        targets = _targets(verb, trigger.noun, resolver, lexicon, exclude={r.code for r in sources})
         exclude = {s.code for s in sources}
-        for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS and c is not trigger.noun):
-            if targets:
-                break
-            # Object owned by an actor: "a fustigé les sanctions américaines" → the United States.
-            targets = [r for r in resolver.owners(obj) if r.code not in exclude]
-            if not targets:
-                # The object's own recipient or partner: "ratified an agreement with the EU",
-                # "condemned the attack on Iran".
-                targets = _prepositional(obj, resolver, lexicon, exclude)
-            penalty += 0.1 if targets else 0.0
+        targets, extra = _targets(verb, trigger.noun, resolver, lexicon, exclude)
+        penalty += extra
+        if not targets and trigger.entry.cameo[:2] in lexicon.addressee_roots:
+            # A demand's addressee is the subject of what is demanded: "demanded that the
+            # United States match …", "exige que Moscou retire …".
+            for complement in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and _is_predicate_like(c)):
+                for subject in (c for c in complement.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+                    targets = [r for r in resolver.resolve(subject) if r.code not in exclude and r.how != "pronoun"]
+                    if targets:
+                        break
+                if targets:
+                    penalty += 0.1
+                    break
         if not targets:
             # The recipient inside the complement: "offered to hand over two suspects to Britain",
             # "agreed to re-open its borders to UN peacekeepers".
             for complement in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
-                targets = _targets(complement, None, resolver, lexicon, exclude)
+                targets, extra = _targets(complement, None, resolver, lexicon, exclude)
                 if targets:
-                    penalty += 0.1
+                    penalty += 0.1 + extra
                     break
         if not targets and trigger.entry.cameo[:2] in lexicon.locative_roots:
             # Where a protest or an attack happens is its recipient: "protested in Beijing".
@@ -338,26 +349,42 @@ def _left_actor(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
     return []
 
 
-def _targets(verb: Token, noun: Token | None, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
-    """The recipient: direct object, indirect object, then a recipient preposition."""
+def _targets(
+    verb: Token, noun: Token | None, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]
+) -> tuple[list[ActorRef], float]:
+    """The recipient of ``verb`` and a confidence penalty for how indirectly it was found.
+
+    In order: a direct object, an indirect object, a recipient preposition (on the verb or
+    one level down), the event noun's own recipient, the owner of the object ("a fustigé
+    les sanctions américaines"), the object's own recipient or partner ("ratified an
+    agreement with the EU", "break relations with Russia").
+    """
     for child in verb.children:
         # A named object the parser took for a predicate ("exhorté Washington à …" as xcomp).
         nominal_xcomp = child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")
         if (child.dep_ in OBJECT_DEPS or nominal_xcomp) and child is not noun:
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
             if refs:
-                return refs
+                return refs, 0.0
     for child in verb.children:
         if child.dep_ in INDIRECT_DEPS:
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
             if refs:
-                return refs
+                return refs, 0.0
     # "discuté des sanctions avec son homologue": the recipient may hang one level down.
     refs = _prepositional(verb, resolver, lexicon, exclude, depth=2)
-    if refs or noun is None:
-        return refs
-    # The event noun's own recipient: "imposé des sanctions (liées au S-400) contre la SSB".
-    return _prepositional(noun, resolver, lexicon, exclude, depth=2)
+    if refs:
+        return refs, 0.0
+    if noun is not None:
+        # The event noun's own recipient: "imposé des sanctions (liées au S-400) contre la SSB".
+        refs = _prepositional(noun, resolver, lexicon, exclude, depth=2)
+        if refs:
+            return refs, 0.0
+    for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS and c is not noun):
+        refs = [r for r in resolver.owners(obj) if r.code not in exclude] or _prepositional(obj, resolver, lexicon, exclude)
+        if refs:
+            return refs, 0.1
+    return [], 0.0
 
 
 def _prepositional(

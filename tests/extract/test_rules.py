@@ -171,3 +171,18 @@ def test_fr_unlemmatised_present_tense_verb(extract):
     # fr_core_news_md leaves "rencontre" (3rd person present) as its own lemma.
     found = roles(extract("Le président turc rencontre son homologue russe à Sotchi.", "fr"))
     assert ("TUR", "04", "RUS", False) in found
+
+
+def test_en_demand_addressee_is_subject_of_demanded_clause(extract):
+    found = roles(extract("The United States demanded that North Korea abandon its nuclear program.", "en"))
+    assert ("USA", "10", "PRK", False) in found
+
+
+def test_en_governing_event_absorbs_its_complement(extract):
+    events = extract("The Azerbaijani parliament threatened to break relations with Russia.", "en")
+    assert {(e.source.code[:3], e.action.root, e.target.code if e.target else None) for e in events} == {("AZE", "13", "RUS")}
+
+
+def test_fr_threat_with_complement_recipient(extract):
+    found = roles(extract("La Russie a menacé de rompre ses relations avec la Géorgie.", "fr"))
+    assert ("RUS", "13", "GEO", False) in found
