@@ -9,10 +9,12 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kgraph.cli import cli
+from kgraph.text import split_front_matter
 
 from tests.conftest import EXAMPLES, FRENCH_ARTICLE
 
 pytestmark = pytest.mark.slow
+ARTICLE_BODY = split_front_matter(FRENCH_ARTICLE.read_text(encoding="utf-8"))[1]
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +46,7 @@ def test_extract_french_article_finds_sanctions_and_talks(runner):
     for record in records:
         assert set(record) == {"event_id", "doc_id", "sentence_id", "sentence", "lang", "date", "source", "action",
                                "target", "negated", "mode", "confidence", "char_start", "char_end", "extractor"}
-        text = FRENCH_ARTICLE.read_text(encoding="utf-8")
-        assert record["source"]["text"] in text[record["char_start"] : record["char_end"]]
+        assert record["source"]["text"] in ARTICLE_BODY[record["char_start"] : record["char_end"]]
 
 
 def test_extract_tsv_and_output_file(runner, tmp_path):
@@ -130,7 +131,7 @@ def test_bad_inputs_are_reported_and_the_rest_processed(runner, tmp_path):
     result = runner.invoke(cli, ["extract", str(tmp_path)])
     assert result.exit_code == 0, result.output
     docs = {r["doc_id"] for r in _records(result.stdout)}
-    assert docs == {"good.txt", "ok"}
+    assert docs == {"rt_fr_turquie_s400", "ok"}
     errors = result.stderr.splitlines()
     for name in ("image.txt", "latin1.txt", "empty.txt", "news.jsonl:2"):
         assert sum(name in line for line in errors) == 1, errors
