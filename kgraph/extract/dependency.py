@@ -272,7 +272,7 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
                 if targets:
                     penalty += 0.1 + extra
                     break
-        if not targets and trigger.entry.cameo[:2] in lexicon.locative_roots:
+        if not targets and (trigger.entry.place or trigger.entry.cameo[:2] in lexicon.locative_roots):
             # Where a protest or an attack happens is its recipient: "protested in Beijing".
             targets = [
                 r for r in _prepositional(verb, resolver, lexicon, exclude, preps=lexicon.locative_preps)

@@ -32,6 +32,7 @@ class LexEntry:
     objects: frozenset[str] = frozenset()
     joint: bool = False
     needs_target: bool = False
+    place: bool = False
 
     @property
     def is_support(self) -> bool:
@@ -114,7 +115,7 @@ def lexicon(lang: str) -> Lexicon:
         check(row["cameo"], f"verbs.tsv {row['lemma']}")
         flags = _flags(row.get("flags", ""))
         objects = frozenset(fold(o) for o in row.get("object", "").split("|") if o.strip())
-        entry = LexEntry(fold(row["lemma"]), row["cameo"], objects, "joint" in flags, "needs_target" in flags)
+        entry = LexEntry(fold(row["lemma"]), row["cameo"], objects, "joint" in flags, "needs_target" in flags, "place" in flags)
         lex.verbs[entry.lemma].append(entry)
     for row in read_tsv(_PKG, "data/nouns.tsv"):
         if row["lang"] != lang:

@@ -68,8 +68,10 @@ def test_fr_title_with_demonym_and_counterpart(extract):
 def test_fr_pronoun_refers_back_to_the_person_named_before(extract):
     text = "Le président français Emmanuel Macron est arrivé à Berlin. Il a rencontré le chancelier allemand."
     events = extract(text, "fr")
-    (event,) = [e for e in events if e.source.code == "FRAGOV"]
+    (event,) = [e for e in events if e.source.code == "FRAGOV" and e.action.cameo == "040"]
     assert (event.target.code, event.source.text, event.source.how) == ("DEUGOV", "Il", "pronoun")
+    # "est arrivé à Berlin" is a visit to Germany.
+    assert any(e.action.cameo == "042" and e.target.code[:3] == "DEU" for e in events)
 
 
 def test_fr_reported_speech_we_is_the_speaker(extract):
@@ -187,3 +189,8 @@ def test_en_governing_event_absorbs_its_complement(extract):
 def test_fr_threat_with_complement_recipient(extract):
     found = roles(extract("La Russie a menacé de rompre ses relations avec la Géorgie.", "fr"))
     assert ("RUS", "13", "GEO", False) in found
+
+
+def test_en_place_verb_visit(extract):
+    found = roles(extract("Iraqi President Saddam Hussein arrived in Amman on Wednesday.", "en"))
+    assert ("IRQ", "04", "JOR", False) in found
