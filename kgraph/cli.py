@@ -66,6 +66,8 @@ def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--date", "date", callback=_validate_date, metavar="YYYY-MM-DD",
                      help="Article date for articles that carry none (default: the file's modification date)."),
         click.option("--strict", is_flag=True, help="Exit 1 without writing anything if any input item is unreadable."),
+        click.option("--untargeted", is_flag=True,
+                     help="Also keep events whose recipient was not found (by default only protests and force postures)."),
         click.option("--model-fr", envvar="KGRAPH_MODEL_FR", metavar="NAME", help="spaCy model for French [env KGRAPH_MODEL_FR]."),
         click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English [env KGRAPH_MODEL_EN]."),
     ]
@@ -97,10 +99,10 @@ def _read(inputs: tuple[str, ...], *, lang: str, date: str | None, strict: bool)
     return articles
 
 
-def _extractor(lang: str, model_fr: str | None, model_en: str | None):
+def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False):
     from .extract import Extractor
 
-    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en})
+    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted)
 
 
 def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[Any]:
@@ -149,7 +151,7 @@ def cli() -> None:
 @extraction_options
 @_fail_on_kgraph_errors
 def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, date: str | None, strict: bool,
-            model_fr: str | None, model_en: str | None) -> None:
+            untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
     """Extract events from news text, one record per line.
 
     INPUT is a .txt article, a .jsonl file (one article a line), a directory
@@ -162,7 +164,7 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, da
       echo "Russia condemned the US strike on Syria." | kgraph extract - --lang en
     """
     articles = _read(inputs, lang=lang, date=date, strict=strict)
-    extractor = _extractor(lang, model_fr, model_en)
+    extractor = _extractor(lang, model_fr, model_en, untargeted)
     count = 0
     try:
         with _output(output) as out:
@@ -201,7 +203,7 @@ def _tsv_row(record: dict[str, Any]) -> list[Any]:
 @extraction_options
 @_fail_on_kgraph_errors
 def build(inputs: tuple[str, ...], graph_path: str, append: bool, lang: str, date: str | None, strict: bool,
-          model_fr: str | None, model_en: str | None) -> None:
+          untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
     """Extract events and merge them into an RDF graph.
 
     The same event built twice, or reported by two articles, is one node
@@ -218,7 +220,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, lang: str, dat
 
     graph_format(graph_path)  # fail early on an unknown extension
     articles = _read(inputs, lang=lang, date=date, strict=strict)
-    extractor = _extractor(lang, model_fr, model_en)
+    extractor = _extractor(lang, model_fr, model_en, untargeted)
     graph = load_graph(graph_path, missing_ok=True) if append else None
     before = len(graph) if graph is not None else 0
     builder = GraphBuilder(graph, models=extractor.models)
@@ -324,10 +326,11 @@ def validate(graph_path: str) -> None:
 @click.option("--save-pred", type=click.Path(dir_okay=False), help="Also write the predicted records (JSONL) here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="List missed and spurious events per sentence.")
+@click.option("--untargeted", is_flag=True, help="Also keep events whose recipient was not found.")
 @click.option("--model-fr", envvar="KGRAPH_MODEL_FR", metavar="NAME", help="spaCy model for French.")
 @click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English.")
 @_fail_on_kgraph_errors
-def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, errors: bool,
+def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, errors: bool, untargeted: bool,
              model_fr: str | None, model_en: str | None) -> None:
     """Precision, recall and F1 of extraction against a gold file (CONTRACT §4).
 
@@ -347,7 +350,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
     if pred:
         predictions = read_predictions(pred)
     else:
-        extractor = _extractor("auto", model_fr, model_en)
+        extractor = _extractor("auto", model_fr, model_en, untargeted)
         articles = [Article(doc_id=i.id, text=i.text, lang=i.lang, date=i.date, origin=gold) for i in items if i.text.strip()]
         predictions = {}
         for result in _results(articles, extractor, "extracting"):

@@ -58,8 +58,13 @@ def extract_events(
     date: str | None,
     dictionary: ActorDictionary,
     lexicon: Lexicon,
+    untargeted: bool = False,
 ) -> Iterator[Event]:
-    """Yield every event of ``doc`` (parsed from the normalised ``text``)."""
+    """Yield every event of ``doc`` (parsed from the normalised ``text``).
+
+    Events with no recipient are kept only for roots that are complete without one
+    (``solo_root`` in markers.tsv: protests, force postures), unless ``untargeted``.
+    """
     resolver = ActorResolver(doc, text, dictionary, lexicon)
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
@@ -70,7 +75,7 @@ def extract_events(
         sentence = text[sent.start_char : sent.end_char].strip()
         seen: set[tuple] = set()
         for trigger in triggers:
-            for event in _events(trigger, resolver, lexicon, doc_id, index, sentence, lang, dates.get(trigger.token.i, date)):
+            for event in _events(trigger, resolver, lexicon, doc_id, index, sentence, lang, dates.get(trigger.token.i, date), untargeted):
                 key = (event.source.code, event.action.cameo, event.target.code if event.target else None, event.negated)
                 if key not in seen:
                     seen.add(key)
@@ -176,6 +181,7 @@ def _events(
     sentence: str,
     lang: str,
     date: str | None,
+    untargeted: bool,
 ) -> Iterator[Event]:
     if trigger.nominal:
         sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon)
@@ -195,8 +201,10 @@ def _events(
         pairs = list(permutations(sources, 2))
     elif trigger.entry.needs_target or trigger.nominal:
         return
-    else:
+    elif untargeted or trigger.entry.cameo[:2] in lexicon.solo_roots:
         pairs = [(s, None) for s in sources]
+    else:
+        return
     negated = not trigger.nominal and _negated(trigger.token, lexicon)
     mode = None if trigger.nominal else _mode(trigger.token, lexicon)
     code = trigger.entry.cameo

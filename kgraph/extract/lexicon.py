@@ -54,6 +54,7 @@ class Lexicon:
     locative_preps: frozenset[str] = frozenset()
     locative_roots: frozenset[str] = frozenset()
     addressee_roots: frozenset[str] = frozenset()
+    solo_roots: frozenset[str] = frozenset()
     intent_modes: frozenset[str] = frozenset()
     intent_codes: dict[str, str] = field(default_factory=dict)
     agent_preps: frozenset[str] = frozenset()
@@ -137,6 +138,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.locative_preps = frozenset(markers["locative_prep"])
     lex.locative_roots = frozenset(markers["locative_root"])
     lex.addressee_roots = frozenset(markers["addressee_root"])
+    lex.solo_roots = frozenset(markers["solo_root"])
     lex.intent_modes = frozenset(markers["intent_mode"])
     lex.intent_codes = dict(markers["intent_code"])
     for code in lex.intent_codes.values():

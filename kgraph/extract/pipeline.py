@@ -40,9 +40,13 @@ class Extractor:
         lang: force a language (``fr``/``en``); ``None`` or ``auto`` detects it per article.
         models: spaCy model name per language, overriding the configuration.
         batch_size: articles parsed together by ``nlp.pipe``.
+        untargeted: also keep events whose recipient was not found.
     """
 
-    def __init__(self, *, lang: str | None = None, models: dict[str, str | None] | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self, *, lang: str | None = None, models: dict[str, str | None] | None = None, batch_size: int = 32, untargeted: bool = False
+    ) -> None:
+        self.untargeted = untargeted
         self.lang = None if lang in (None, "auto") else lang
         self.models = {code: model_name(code, (models or {}).get(code)) for code in SUPPORTED_LANGS}
         self.batch_size = batch_size
@@ -86,6 +90,7 @@ class Extractor:
                     date=article.date,
                     dictionary=_dictionary(lang, self.models[lang]),
                     lexicon=lexicon(lang),
+                    untargeted=self.untargeted,
                 )
             )
             yield ExtractionResult(article, lang, events)

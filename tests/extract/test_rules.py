@@ -194,3 +194,14 @@ def test_fr_threat_with_complement_recipient(extract):
 def test_en_place_verb_visit(extract):
     found = roles(extract("Iraqi President Saddam Hussein arrived in Amman on Wednesday.", "en"))
     assert ("IRQ", "04", "JOR", False) in found
+
+
+def test_event_without_recipient_needs_untargeted_unless_solo(extract):
+    from kgraph.extract import Extractor
+    from kgraph.reader import Article
+
+    assert extract("Seoul condemned the launch.", "en") == []
+    kept = Extractor(untargeted=True).extract(Article("t", "Seoul condemned the launch.", "en", "2023-03-17")).events
+    assert [(e.source.code, e.action.root, e.target) for e in kept] == [("KORGOV", "11", None)]
+    # A protest is an event even with no recipient.
+    assert ("USA", "14", None, False) in roles(extract("American students protested on Monday.", "en"))
