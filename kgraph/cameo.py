@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
-from .resources import ontology_file
+from .resources import ontology_graph
 
 __all__ = ["CameoCode", "cameo_code", "cameo_codes", "CAMEO_BASE"]
 
@@ -35,9 +35,7 @@ class CameoCode:
 @lru_cache(maxsize=1)
 def cameo_codes() -> dict[str, CameoCode]:
     """Every CAMEO code in the scheme, by code."""
-    graph = Graph()
-    with ontology_file("cameo.ttl").open("rb") as handle:
-        graph.parse(handle, format="turtle")
+    graph = ontology_graph("cameo.ttl")
 
     def value(subject: URIRef, local: str) -> Literal | URIRef | None:
         return graph.value(subject, URIRef(_KG + local))

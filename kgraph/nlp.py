@@ -7,7 +7,6 @@ otherwise runs sentences together across paragraphs.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -18,7 +17,7 @@ from .config import model_name
 from .errors import ModelError
 from .text import normalise
 
-__all__ = ["load_model", "parse", "parse_many"]
+__all__ = ["load_model", "parse"]
 
 
 @Language.component("kgraph_paragraphs")
@@ -56,9 +55,3 @@ def load_model(lang: str, override: str | None = None) -> Language:
 def parse(text: str, lang: str, model: str | None = None) -> Doc:
     """Parse one text (normalised first; offsets stay those of ``text``)."""
     return load_model(lang, model)(normalise(text))
-
-
-def parse_many(texts: Iterable[str], lang: str, model: str | None = None, *, batch_size: int = 16) -> Iterator[Doc]:
-    """Parse many texts of one language with ``nlp.pipe``."""
-    nlp = load_model(lang, model)
-    yield from nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)

@@ -1,19 +1,30 @@
 """Access to data shipped inside the package (ontology, lexicons, actor tables, queries)."""
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from rdflib import Graph
+
 from .errors import DataError
 
-__all__ = ["ontology_file", "package_file", "read_tsv"]
+__all__ = ["ontology_file", "ontology_graph", "package_file", "read_tsv"]
 
 
 def ontology_file(name: str) -> Traversable:
     """A Turtle file of the ontology (``kgraph.ttl``, ``cameo.ttl``, ``shapes.ttl``)."""
     return resources.files("kgraph.ontology") / name
+
+
+@lru_cache(maxsize=None)
+def ontology_graph(name: str) -> Graph:
+    """The parsed Turtle file ``name`` of the ontology, read once per process (do not modify it)."""
+    graph = Graph()
+    with ontology_file(name).open("rb") as handle:
+        graph.parse(handle, format="turtle")
+    return graph
 
 
 def package_file(package: str, name: str) -> Traversable:
@@ -42,4 +53,4 @@ def read_tsv(package: str, name: str) -> Iterator[dict[str, str]]:
             cells += [""] * (len(header) - len(cells))
         if len(cells) != len(header):
             raise DataError(f"{package}/{name}:{number}: {len(cells)} cells, header has {len(header)}")
-        yield {key: value.strip() for key, value in zip(header, cells)}
+        yield {key: value.strip() for key, value in zip(header, cells, strict=True)}

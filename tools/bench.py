@@ -66,9 +66,9 @@ def main() -> None:
         texts = [normalise(a.text) for a in group]
         words = sum(len(t.split()) for t in texts)
         list(extractor.extract_many(group[:2]))  # warm up: load tables and lexicon
-        bare = best_of(args.repeat, lambda: list(nlp.pipe(texts, batch_size=extractor.batch_size)))
+        bare = best_of(args.repeat, lambda nlp=nlp, texts=texts: list(nlp.pipe(texts, batch_size=extractor.batch_size)))
         events: list[int] = []
-        full = best_of(args.repeat, lambda: events.append(sum(len(r.events) for r in extractor.extract_many(group))))
+        full = best_of(args.repeat, lambda group=group, events=events: events.append(sum(len(r.events) for r in extractor.extract_many(group))))
         print(f"{lang:4} {len(group):8d} {words:7d} {words / bare:10.0f} {words / full:11.0f} {100 * (full - bare) / bare:8.1f}% {statistics.mode(events):7d}")
 
 

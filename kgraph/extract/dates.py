@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 

@@ -77,7 +77,7 @@ class Extractor:
             indices = [i for i, code in enumerate(langs) if code == lang]
             nlp = load_model(lang, self.models[lang])
             texts = (normalise(articles[i].text) for i in indices)
-            for i, doc in zip(indices, nlp.pipe(texts, batch_size=self.batch_size)):
+            for i, doc in zip(indices, nlp.pipe(texts, batch_size=self.batch_size), strict=True):
                 docs[i] = doc
         for i, article in enumerate(articles):
             lang = langs[i]

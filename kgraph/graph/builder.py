@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -17,9 +16,9 @@ from .. import __version__
 from ..actors.labels import actor_info
 from ..cameo import cameo_code
 from ..extract.pipeline import ExtractionResult
-from ..model import ActorRef, Event, stable_hash
+from ..model import Event, stable_hash
 from ..reader import Article
-from ..resources import ontology_file
+from ..resources import ontology_graph
 from .namespace import ACTOR, ARTICLE, CAMEO, EVENT, KG, MENTION, PREFIXES, REL, RUN, WD
 
 __all__ = ["GraphBuilder", "event_iri", "new_graph"]
@@ -38,14 +37,6 @@ def event_iri(event: Event) -> URIRef:
     return EVENT[
         stable_hash(event.source.code, event.action.cameo, event.target.code if event.target else None, event.date, event.negated)
     ]
-
-
-@lru_cache(maxsize=1)
-def _scheme() -> Graph:
-    graph = Graph()
-    with ontology_file("cameo.ttl").open("rb") as handle:
-        graph.parse(handle, format="turtle")
-    return graph
 
 
 class GraphBuilder:
@@ -122,7 +113,7 @@ class GraphBuilder:
         node = CAMEO[code]
         if code not in self._concepts:
             self._concepts.add(code)
-            scheme = _scheme()
+            scheme = ontology_graph("cameo.ttl")
             for p, o in scheme.predicate_objects(node):
                 self.graph.add((node, p, o))
                 if p == SKOS.broader:

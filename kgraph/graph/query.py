@@ -89,7 +89,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         bindings = []
         for row in result.rows:
             binding = {}
-            for column, value in zip(result.columns, row):
+            for column, value in zip(result.columns, row, strict=True):
                 if value is None:
                     continue
                 if isinstance(value, URIRef):
@@ -114,8 +114,8 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         return out.getvalue().rstrip("\n")
     cells = [[_short(v) for v in row] for row in result.rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths)).rstrip()]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines)

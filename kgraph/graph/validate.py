@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rdflib import Graph
 
-from ..resources import ontology_file
+from ..resources import ontology_graph
 
 __all__ = ["ValidationReport", "validate_graph", "shapes_graph"]
 
@@ -20,21 +20,14 @@ class ValidationReport:
     text: str
 
 
-@lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
-    graph = Graph()
-    with ontology_file("shapes.ttl").open("rb") as handle:
-        graph.parse(handle, format="turtle")
-    return graph
+    """The SHACL shapes of ``ontology/shapes.ttl``."""
+    return ontology_graph("shapes.ttl")
 
 
 @lru_cache(maxsize=1)
 def _ontology() -> Graph:
-    graph = Graph()
-    for name in ("kgraph.ttl", "cameo.ttl"):
-        with ontology_file(name).open("rb") as handle:
-            graph.parse(handle, format="turtle")
-    return graph
+    return ontology_graph("kgraph.ttl") + ontology_graph("cameo.ttl")
 
 
 def validate_graph(graph: Graph) -> ValidationReport:
