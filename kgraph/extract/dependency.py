@@ -261,26 +261,36 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
         exclude = {s.code for s in sources}
         targets, extra = _targets(verb, trigger.noun, resolver, lexicon, exclude)
         penalty += extra
+        # Attribution is not address: in "Portugal will support Turkey, Soares said" the clause
+        # before the verb of saying is its content, not its recipient. After the verb
+        # ("Obama and Putin said they will attack Iraq") the statement is about, and coded
+        # towards, the actor in it (CAMEO 01).
+        speech = fold(verb.lemma_) in lexicon.report_verbs
+        complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and (not speech or c.i > verb.i)]
         if not targets and trigger.entry.cameo[:2] in lexicon.addressee_roots:
             # A demand's addressee is the subject of what is demanded: "demanded that the
             # United States match …", "exige que Moscou retire …".
-            for complement in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and _is_predicate_like(c)):
-                for subject in (c for c in complement.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            for complement in (c for c in complements if _is_predicate_like(c)):
+                subjects = [c for c in complement.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+                for subject in subjects:
                     targets = [r for r in resolver.resolve(subject) if r.code not in exclude and r.how != "pronoun"]
                     if targets:
                         break
                 if targets:
                     penalty += 0.1
                     break
+                if any(s.pos_ in ("PROPN", "NOUN") for s in subjects):
+                    complements = []  # "demanded that Hamas …": the addressee is named but unknown
+                    break
         if not targets:
             # The recipient inside the complement: "offered to hand over two suspects to Britain",
             # "agreed to re-open its borders to UN peacekeepers".
-            for complement in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
+            for complement in (c for c in complements if c.pos_ in ("VERB", "AUX")):
                 targets, extra = _targets(complement, None, resolver, lexicon, exclude)
                 if targets:
                     penalty += 0.1 + extra
                     break
-        if not targets and (trigger.entry.place or trigger.entry.cameo[:2] in lexicon.locative_roots):
+        if not targets and not speech and (trigger.entry.place or trigger.entry.cameo[:2] in lexicon.locative_roots):
             # Where a protest or an attack happens is its recipient: "protested in Beijing".
             targets = [
                 r for r in _prepositional(verb, resolver, lexicon, exclude, preps=lexicon.locative_preps)

@@ -205,3 +205,18 @@ def test_event_without_recipient_needs_untargeted_unless_solo(extract):
     assert [(e.source.code, e.action.root, e.target) for e in kept] == [("KORGOV", "11", None)]
     # A protest is an event even with no recipient.
     assert ("USA", "14", None, False) in roles(extract("American students protested on Monday.", "en"))
+
+
+def test_en_attribution_is_not_address(extract):
+    # The clause before "said" is its content: no statement to Turkey, only the intent.
+    events = extract("Portugal will support Turkey, Portuguese President Mario Soares said.", "en")
+    assert {(e.source.code[:3], e.action.root, e.target.code[:3] if e.target else None) for e in events} == {("PRT", "03", "TUR")}
+
+
+def test_en_statement_about_an_actor_after_the_verb(extract):
+    found = roles(extract("Russia said it will attack Georgia.", "en"))
+    assert ("RUS", "01", "GEO", False) in found
+
+
+def test_en_demand_with_an_unknown_addressee_has_no_recipient(extract):
+    assert extract("Washington demanded that Hamas renounce its struggle against Israel.", "en") == []
