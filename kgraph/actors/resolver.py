@@ -31,6 +31,8 @@ OWNER_DEPS = frozenset({"amod", "nmod", "compound", "poss", "nmod:poss", "obl:ar
 # French articles that make a bare title definite ("le ministre" refers back).
 _DEFINITE = frozenset({"le", "la", "les", "l'", "the", "ce", "cette"})
 _PERSONS = frozenset({"person", "agent", "context"})
+#: The sector column value of a collective noun that stands for its owner ("side", "forum").
+NO_SECTOR = "-"
 # How many sentences back a pronoun or a bare title may look for its actor.
 _REACH = 6
 _DOCUMENT = 10_000
@@ -124,7 +126,7 @@ class ActorResolver:
 
     def _title(self, token: Token) -> str | None:
         """The role noun of a phrase: itself ("le ministre turc") or the noun a name is apposed to."""
-        if self.dictionary.role_sector(token):
+        if self.dictionary.role_sector(token) not in (None, NO_SECTOR):
             return fold(token.lemma_)
         if token.dep_ == "appos" and self.dictionary.role_sector(token.head):
             return fold(token.head.lemma_)
@@ -212,11 +214,16 @@ class ActorResolver:
             for owner in owners:
                 if owner.code[:3] in ("IGO", "NGO"):
                     code, country, label = owner.code, None, owner.label
+                elif sector == NO_SECTOR:
+                    # A collective noun stands for its owner itself: "the Turkish side", "la partie turque".
+                    code, country, label = owner.code, owner.country, owner.label
                 else:
                     country = owner.country or owner.code[:3]
                     code = country + sector
                     label = self.dictionary.label_for(code)
-                refs.append(self._ref(token, code, country, sector if country else None, label, None, "agent"))
+                actor_sector = None if sector == NO_SECTOR or not country else sector
+                how = "dictionary" if sector == NO_SECTOR else "agent"  # a collective is no person
+                refs.append(self._ref(token, code, country, actor_sector, label, None, how))
             return refs
         for child in token.children:
             if child.dep_ == "appos":

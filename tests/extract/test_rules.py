@@ -220,3 +220,10 @@ def test_en_statement_about_an_actor_after_the_verb(extract):
 
 def test_en_demand_with_an_unknown_addressee_has_no_recipient(extract):
     assert extract("Washington demanded that Hamas renounce its struggle against Israel.", "en") == []
+
+
+def test_collective_noun_is_its_nation(extract):
+    # "agreed to meet" is one joint agreement (the meeting is absorbed) between both nations.
+    found = roles(extract("The Turkish and Greek sides agreed to meet in Geneva.", "en"))
+    assert found == {("TUR", "03", "GRC", False), ("GRC", "03", "TUR", False)}
+    assert {e.source.code for e in extract("La partie turque a condamné la Grèce.", "fr")} == {"TUR"}
