@@ -35,7 +35,7 @@ OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "nmod", "obl:agent", "iob
 AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
 NEGATION_DEPS = frozenset({"neg", "advmod"})
 # Clauses whose verb takes its subject from the verb it depends on.
-CONTROL_DEPS = frozenset({"xcomp", "conj"})
+CONTROL_DEPS = frozenset({"xcomp", "conj", "acomp"})
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
 
 
@@ -47,6 +47,7 @@ class _Trigger:
     entry: LexEntry
     noun: Token | None  # the object noun of a support verb or verb+object pattern
     nominal: bool = False
+    complement: LexEntry | None = None  # the event of an absorbed complement ("ready to attack")
 
 
 def extract_events(
@@ -116,7 +117,16 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     # A governing event verb absorbs the event of its complement: "threatened to break relations
     # with Russia" is one threat (with Russia as recipient), "refused to meet" one refusal.
     verbal = {t.token.i for t in triggers}
-    triggers = [t for t in triggers if not (t.token.dep_ == "xcomp" and t.token.head.i in verbal and t.token.head.i != t.token.i)]
+    absorbed = {
+        t.token.head.i: t.entry
+        for t in triggers
+        if t.token.dep_ == "xcomp" and t.token.head.i in verbal and t.token.head.i != t.token.i
+    }
+    triggers = [
+        _Trigger(t.token, t.entry, t.noun, t.nominal, absorbed.get(t.token.i))
+        for t in triggers
+        if not (t.token.dep_ == "xcomp" and t.token.head.i in verbal and t.token.head.i != t.token.i)
+    ]
     for token in sent:
         # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
         if token.pos_ == "NOUN" and token.i not in used_nouns:
@@ -127,11 +137,14 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
 
 
 def _is_predicate(token: Token) -> bool:
-    """A verb, or a participle the tagger took for an adjective or noun ("a gelé", "s'est alarmée")."""
+    """A verb, a predicative adjective ("is willing to", "était prête à"), or a participle the
+    tagger took for an adjective or noun ("a gelé", "s'est alarmée")."""
     if token.pos_ == "VERB":
         return True
     if token.pos_ == "AUX":
         return token.dep_ not in AUX_DEPS
+    if token.pos_ == "ADJ" and (token.dep_ == "acomp" or any(c.dep_ == "cop" for c in token.children)):
+        return True
     if token.pos_ in ("ADJ", "NOUN"):
         return any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and c.lemma_ in ("avoir", "être", "have", "be") for c in token.children) and not any(
             c.dep_ == "cop" for c in token.children
@@ -208,7 +221,11 @@ def _events(
     negated = not trigger.nominal and _negated(trigger.token, lexicon)
     mode = None if trigger.nominal else _mode(trigger.token, lexicon)
     code = trigger.entry.cameo
-    if mode in lexicon.intent_modes and code[:2] in lexicon.intent_codes:
+    if trigger.complement is not None and code[:2] == "03" and trigger.complement.cameo[:2] in lexicon.threat_codes:
+        # An intent whose content is coercion or force is a threat (CAMEO 13):
+        # "ready to attack", "a proposé de sanctionner".
+        code = lexicon.threat_codes[trigger.complement.cameo[:2]]
+    elif mode in lexicon.intent_modes and code[:2] in lexicon.intent_codes:
         # Cooperation that is promised, not done, is an intent to cooperate (CAMEO 03):
         # "Portugal will support Turkey" → 032, not 051.
         code = lexicon.intent_codes[code[:2]]

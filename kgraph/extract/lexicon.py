@@ -55,6 +55,7 @@ class Lexicon:
     locative_roots: frozenset[str] = frozenset()
     addressee_roots: frozenset[str] = frozenset()
     solo_roots: frozenset[str] = frozenset()
+    threat_codes: dict[str, str] = field(default_factory=dict)
     intent_modes: frozenset[str] = frozenset()
     intent_codes: dict[str, str] = field(default_factory=dict)
     agent_preps: frozenset[str] = frozenset()
@@ -139,6 +140,9 @@ def lexicon(lang: str) -> Lexicon:
     lex.locative_roots = frozenset(markers["locative_root"])
     lex.addressee_roots = frozenset(markers["addressee_root"])
     lex.solo_roots = frozenset(markers["solo_root"])
+    lex.threat_codes = dict(markers["threat_code"])
+    for code in lex.threat_codes.values():
+        check(code, "markers.tsv threat_code")
     lex.intent_modes = frozenset(markers["intent_mode"])
     lex.intent_codes = dict(markers["intent_code"])
     for code in lex.intent_codes.values():

@@ -227,3 +227,10 @@ def test_collective_noun_is_its_nation(extract):
     found = roles(extract("The Turkish and Greek sides agreed to meet in Geneva.", "en"))
     assert found == {("TUR", "03", "GRC", False), ("GRC", "03", "TUR", False)}
     assert {e.source.code for e in extract("La partie turque a condamné la Grèce.", "fr")} == {"TUR"}
+
+
+def test_adjectival_intent_and_threat(extract):
+    assert ("NOR", "03", "SAU", False) in roles(extract("Norway is willing to send troops to Saudi Arabia.", "en"))
+    events = extract("Iran is ready to attack Israel.", "en")
+    assert {(e.source.code, e.action.cameo, e.target.code) for e in events} == {("IRN", "138", "ISR")}
+    assert ("TUR", "03", "GRC", False) in roles(extract("La Turquie est prête à négocier avec la Grèce.", "fr"))
