@@ -215,20 +215,18 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, lang: str, dat
       kgraph build more_news.jsonl -o events.ttl --append
       kgraph build news/ -o store/            # a store directory
     """
-    from .graph import GraphBuilder, load_graph, save_graph
+    from .graph import GraphBuilder, write_graph
     from .graph.store import graph_format
 
     graph_format(graph_path)  # fail early on an unknown extension
     articles = _read(inputs, lang=lang, date=date, strict=strict)
     extractor = _extractor(lang, model_fr, model_en, untargeted)
-    graph = load_graph(graph_path, missing_ok=True) if append else None
-    before = len(graph) if graph is not None else 0
-    builder = GraphBuilder(graph, models=extractor.models)
+    builder = GraphBuilder(models=extractor.models)
     mentions = builder.add_results(_results(articles, extractor, "building"))
-    save_graph(builder.graph, graph_path)
+    before, after = write_graph(builder.graph, graph_path, append=append)
     click.echo(
         f"kgraph: {len(articles)} articles, {mentions} event mentions, "
-        f"{len(builder.graph)} triples ({len(builder.graph) - before:+d}) -> {graph_path}",
+        f"{after} triples ({after - before:+d}) -> {graph_path}",
         err=True,
     )
 
@@ -254,7 +252,7 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
       kgraph query events.ttl --name dyads --format csv
       kgraph query --list
     """
-    from .graph import load_graph
+    from .graph import open_graph
     from .graph.query import format_result, run_query, shipped_queries, shipped_query
 
     if list_:
@@ -272,8 +270,9 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
         text = shipped_query(name)
     else:
         text = query_text or ""
-    result = run_query(load_graph(graph_path), text)
-    click.echo(format_result(result, fmt))
+    with open_graph(graph_path) as graph:
+        result = run_query(graph, text)
+        click.echo(format_result(result, fmt))
 
 
 @cli.command(name="export")
@@ -294,9 +293,10 @@ def export_cmd(graph_path: str, fmt: str, output: str, level: str) -> None:
       kgraph export events.ttl --to jsonld -o events.jsonld
     """
     from .export import export
-    from .graph import load_graph
+    from .graph import open_graph
 
-    export(load_graph(graph_path), fmt.lower(), output, level=level)
+    with open_graph(graph_path) as graph:
+        export(graph, fmt.lower(), output, level=level)
     click.echo(f"kgraph: wrote {output}", err=True)
 
 
@@ -312,7 +312,7 @@ def validate(graph_path: str) -> None:
     """
     from .graph import load_graph, validate_graph
 
-    report = validate_graph(load_graph(graph_path))
+    report = validate_graph(load_graph(graph_path))  # a store is copied: pySHACL needs an in-memory graph
     if report.conforms:
         click.echo(f"{graph_path}: conforms to the kgraph shapes")
         return

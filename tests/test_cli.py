@@ -171,3 +171,16 @@ def test_examples_directory_builds(runner, tmp_path):
     result = runner.invoke(cli, ["build", str(EXAMPLES), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "2 articles" in result.stderr
+
+
+def test_store_directory_build_append_query(runner, tmp_path):
+    store = tmp_path / "store"
+    args = ["build", str(FRENCH_ARTICLE), "-o", str(store)]
+    assert runner.invoke(cli, args).exit_code == 0
+    result = runner.invoke(cli, args + ["--append"])
+    assert result.exit_code == 0 and "(+0)" in result.stderr
+    query = runner.invoke(cli, ["query", str(store), "SELECT ?t WHERE { actor:USA rel:reduceRelations ?t }", "--format", "csv"])
+    assert query.exit_code == 0 and "actor/TURGOV" in query.stdout
+    assert runner.invoke(cli, ["validate", str(store)]).exit_code == 0
+    missing = runner.invoke(cli, ["query", str(tmp_path / "nothing"), "--name", "triples"])
+    assert missing.exit_code == 1 and "no such graph" in missing.stderr

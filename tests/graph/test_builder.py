@@ -139,3 +139,25 @@ def test_cameo_scheme_matches_reference_tables():
     assert codes["163"].goldstein == -8.0 and codes["163"].root == "16" and codes["163"].quad_class == 4
     assert codes["046"].relation == "consult"
     assert all(re.fullmatch(r"\d{2,4}", c) for c in codes)
+
+
+def test_store_append_merges_in_place_and_replace_swaps(tmp_path):
+    from kgraph.graph import open_graph, write_graph
+
+    store = tmp_path / "store"
+    first = build(result("a", make_event("a")))
+    assert write_graph(first, store) == (0, len(first))
+    again = write_graph(first, store, append=True)
+    assert again == (len(first), len(first))  # idempotent
+    more = build(result("b", make_event("b", source="RUS", target="UKR", cameo="190")))
+    before, after = write_graph(more, store, append=True)
+    assert before == len(first) and after > before
+    with open_graph(store) as graph:
+        from kgraph.graph.query import run_query
+
+        rows = run_query(graph, "SELECT ?t WHERE { actor:RUS rel:fight ?t }").rows
+        assert [str(r[0]).rsplit("/", 1)[-1] for r in rows] == ["UKR"]
+    write_graph(first, store)  # replace: back to the first graph only
+    with open_graph(store) as graph:
+        assert len(graph) == len(first)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # no temporary stores left
