@@ -375,7 +375,7 @@ def _left_actor(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
     """
     for child in verb.lefts:
         # Only a dependent that opens the sentence and has no adjunct's role.
-        if child.left_edge.i != child.sent.start or child.dep_ not in ("prep", "dep", "compound", "nmod", "appos"):
+        if child.left_edge.i != child.sent.start or child.dep_ not in ("prep", "dep", "compound", "nmod", "appos", "det"):
             continue
         for token in child.subtree:
             refs = [r for r in resolver.resolve(token) if r.how != "pronoun"]

@@ -234,3 +234,14 @@ def test_adjectival_intent_and_threat(extract):
     events = extract("Iran is ready to attack Israel.", "en")
     assert {(e.source.code, e.action.cameo, e.target.code) for e in events} == {("IRN", "138", "ISR")}
     assert ("TUR", "03", "GRC", False) in roles(extract("La Turquie est prête à négocier avec la Grèce.", "fr"))
+
+
+def test_fr_sentence_initial_name_misparsed_and_threat_with_owner_target(extract):
+    # fr_core_news_md tags "Ankara" here as a determiner; the threat's recipient is the owner
+    # of what would be blocked (Sweden's accession).
+    found = roles(extract("Ankara menace de bloquer l'adhésion de la Suède à l'OTAN.", "fr"))
+    assert ("TUR", "13", "SWE", False) in found
+
+
+def test_fr_palestinian_territories(extract):
+    assert ("ISR", "19", "PSE", False) in roles(extract("Les forces israéliennes ont bombardé Gaza mardi.", "fr"))
