@@ -11,7 +11,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from ..text import fold
 from ..resources import read_tsv
@@ -27,9 +27,6 @@ class DateMention:
     end: int
     text: str
     date: str
-
-    def anchor(self, doc_tokens: Span) -> Token:
-        return doc_tokens.doc[self.start]
 
 
 @lru_cache(maxsize=None)
