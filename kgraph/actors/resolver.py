@@ -171,6 +171,15 @@ class ActorResolver:
             if not (token.pos_ == "NOUN" and self.dictionary.role_sector(token)):
                 return [self._ref(token, match.entry.code, match.entry.country, match.entry.sector,
                                   match.entry.label, match.entry.wikidata, "dictionary")]
+        if token.pos_ in ("NOUN", "PROPN", "NUM"):
+            if fold(token.lemma_) in self.lexicon.quantities or token.pos_ == "NUM":
+                # A quantity stands for what it counts: "des milliers de Polonais", "thousands of Iranians".
+                for child in token.children:
+                    heads = [child] if child.dep_ in ("nmod", "obl:arg") else [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and fold(child.text) == "of" else []
+                    for head in heads:
+                        refs = self.resolve(head)
+                        if refs:
+                            return refs
         if token.pos_ in ("NOUN", "PROPN"):
             sector = self.dictionary.role_sector(token)
             if sector:

@@ -11,12 +11,12 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..text import fold
 from ..resources import read_tsv
 
-__all__ = ["DateMention", "find_dates", "resolve_date"]
+__all__ = ["DateMention", "find_dates", "is_date_word", "resolve_date"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,11 @@ def _words(lang: str) -> dict[str, str]:
         if row["lang"] == lang:
             words[fold(row["word"])] = row["kind"]
     return words
+
+
+def is_date_word(token: Token, lang: str) -> bool:
+    """Whether ``token`` is a weekday, month or relative-day word ("vendredi", "yesterday")."""
+    return fold(token.text) in _words(lang)
 
 
 @lru_cache(maxsize=None)

@@ -19,7 +19,7 @@ from ..text import fold
 from ..actors.resolver import ActorResolver
 from ..cameo import cameo_code
 from ..model import Action, ActorRef, Event
-from .dates import find_dates
+from .dates import find_dates, is_date_word
 from .lexicon import LexEntry, Lexicon
 
 __all__ = ["extract_events", "EXTRACTOR"]
@@ -99,6 +99,13 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         if entry is None:
             continue
         noun = None
+        if fold(token.lemma_) in lexicon.report_verbs and not entry.objects:
+            # Announcing an event is doing it: "a annoncé l'expulsion de 34 diplomates" expels.
+            for obj in objects:
+                noun_entry = lexicon.noun(obj.lemma_)
+                if noun_entry is not None:
+                    entry, noun = noun_entry, obj
+                    break
         if entry.is_support:
             # Support verb: the event is its object noun ("entamer des pourparlers", "hold talks").
             for obj in objects:
@@ -158,8 +165,12 @@ def _is_predicate_like(token: Token) -> bool:
 
 
 def _objects(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """Direct objects, and partitive objects parsed as obliques ("demander de l'aide", "des explications")."""
+    """Direct objects, partitive objects parsed as obliques ("demander de l'aide", "des explications"),
+    and objects the parser hung on a date word ("a rappelé vendredi ses ambassadeurs")."""
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects += [
+        g for c in verb.children if is_date_word(c, lexicon.lang) for g in c.children if g.dep_ in OBJECT_DEPS
+    ]
     if lexicon.lang == "fr":
         objects += [
             c for c in verb.children
@@ -261,13 +272,16 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
         if child.dep_ in SUBJECT_DEPS:
             sources = resolver.resolve(child)
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
-            # Passive: the grammatical subject is the recipient ("la Turquie a été sanctionnée").
-            targets = resolver.resolve(child)
+            # Passive: the grammatical subject is the recipient ("la Turquie a été sanctionnée"),
+            # or the actor owning it ("les frappes israéliennes … ont été dénoncées").
+            targets = resolver.resolve(child) or resolver.owners(child)
+            penalty += 0.0 if not targets or targets[0].how != "dictionary" else 0.0
     if passive:
-        # Passive agent: "par Washington" (obl:agent) or "by Washington" (agent → pobj).
+        # Passive agent: "par Washington" (obl:agent) or "by Washington" (agent → pobj), or the
+        # actor owning the agent ("tué par une frappe de drone américaine").
         agent = _agent(verb, lexicon)
         if agent is not None:
-            sources = resolver.resolve(agent)
+            sources = resolver.resolve(agent) or resolver.owners(agent)
     if not sources:
         sources = _inherited_subject(verb, resolver)
         penalty += 0.1 if sources else 0.0
@@ -394,7 +408,7 @@ def _targets(
     les sanctions américaines"), the object's own recipient or partner ("ratified an
     agreement with the EU", "break relations with Russia").
     """
-    for child in verb.children:
+    for child in _argument_children(verb, lexicon):
         # A named object the parser took for a predicate ("exhorté Washington à …" as xcomp).
         nominal_xcomp = child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")
         if (child.dep_ in OBJECT_DEPS or nominal_xcomp) and child is not noun:
@@ -415,11 +429,25 @@ def _targets(
         refs = _prepositional(noun, resolver, lexicon, exclude, depth=2)
         if refs:
             return refs, 0.0
-    for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS and c is not noun):
+    if noun is not None:
+        # The event noun's own object: "l'expulsion de 34 diplomates français" (French diplomats).
+        refs = [r for r in resolver.owners(noun) if r.code not in exclude]
+        if refs:
+            return refs, 0.1
+    for obj in (c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS and c is not noun):
         refs = [r for r in resolver.owners(obj) if r.code not in exclude] or _prepositional(obj, resolver, lexicon, exclude)
         if refs:
             return refs, 0.1
     return [], 0.0
+
+
+def _argument_children(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """The verb's dependents, plus those the parser hung on a date word next to it."""
+    children = list(verb.children)
+    for child in verb.children:
+        if is_date_word(child, lexicon.lang):
+            children += [g for g in child.children if g.dep_ in OBJECT_DEPS | INDIRECT_DEPS | OBLIQUE_DEPS]
+    return children
 
 
 def _prepositional(

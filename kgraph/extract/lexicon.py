@@ -61,6 +61,7 @@ class Lexicon:
     agent_preps: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)
+    quantities: frozenset[str] = frozenset()
 
     def verb_lemmas(self, lemma: str, text: str) -> list[str]:
         """Lemma candidates for a verb token.
@@ -149,4 +150,5 @@ def lexicon(lang: str) -> Lexicon:
         check(code, "markers.tsv intent_code")
     lex.report_verbs = frozenset(markers["report"])
     lex.pronouns = dict(markers["pronoun"])
+    lex.quantities = frozenset(markers["quantity"])
     return lex

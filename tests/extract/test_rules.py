@@ -219,7 +219,7 @@ def test_en_statement_about_an_actor_after_the_verb(extract):
 
 
 def test_en_demand_with_an_unknown_addressee_has_no_recipient(extract):
-    assert extract("Washington demanded that Hamas renounce its struggle against Israel.", "en") == []
+    assert extract("Washington demanded that the Lord's Resistance Army renounce its struggle against Uganda.", "en") == []
 
 
 def test_collective_noun_is_its_nation(extract):
@@ -245,3 +245,28 @@ def test_fr_sentence_initial_name_misparsed_and_threat_with_owner_target(extract
 
 def test_fr_palestinian_territories(extract):
     assert ("ISR", "19", "PSE", False) in roles(extract("Les forces israéliennes ont bombardé Gaza mardi.", "fr"))
+
+
+def test_fr_passive_subject_and_agent_owned_by_actors(extract):
+    found = roles(extract("Les frappes israéliennes sur Gaza ont été dénoncées par la Ligue arabe.", "fr"))
+    assert ("IGO", "11", "ISR", False) in found
+    killed = roles(extract("Le général iranien Qassem Soleimani a été tué à Bagdad par une frappe de drone américaine.", "fr"))
+    assert ("USA", "19", "IRN", False) in killed
+
+
+def test_fr_announcing_an_event_is_doing_it(extract):
+    found = roles(extract("Moscou a annoncé mercredi l'expulsion de 34 diplomates français.", "fr"))
+    assert found == {("RUS", "17", "FRA", False)}
+
+
+def test_fr_object_hung_on_a_date_word(extract):
+    found = roles(extract("La France a rappelé vendredi ses ambassadeurs aux États-Unis et en Australie.", "fr"))
+    assert {("FRA", "16", "USA", False), ("FRA", "16", "AUS", False)} <= found
+
+
+def test_quantities_armed_groups_and_weapons(extract):
+    assert ("POL", "14", "RUS", False) in roles(extract("Des milliers de Polonais ont manifesté devant l'ambassade de Russie.", "fr"))
+    (hamas,) = extract("Hamas fired rockets at Israel.", "en")
+    assert (hamas.source.code, hamas.action.cameo, hamas.target.code) == ("PSEREB", "194", "ISR")
+    (drone,) = extract("Un drone russe a attaqué l'Ukraine.", "fr")
+    assert (drone.source.code, drone.action.root, drone.target.code) == ("RUSMIL", "19", "UKR")
