@@ -175,7 +175,12 @@ class ActorResolver:
             if fold(token.lemma_) in self.lexicon.quantities or token.pos_ == "NUM":
                 # A quantity stands for what it counts: "des milliers de Polonais", "thousands of Iranians".
                 for child in token.children:
-                    heads = [child] if child.dep_ in ("nmod", "obl:arg") else [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and fold(child.text) == "of" else []
+                    if child.dep_ in ("nmod", "obl:arg"):
+                        heads = [child]
+                    elif child.dep_ == "prep" and fold(child.text) == "of":
+                        heads = [c for c in child.children if c.dep_ == "pobj"]
+                    else:
+                        continue
                     for head in heads:
                         refs = self.resolve(head)
                         if refs:

@@ -167,10 +167,7 @@ def _is_predicate_like(token: Token) -> bool:
 def _objects(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Direct objects, partitive objects parsed as obliques ("demander de l'aide", "des explications"),
     and objects the parser hung on a date word ("a rappelé vendredi ses ambassadeurs")."""
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    objects += [
-        g for c in verb.children if is_date_word(c, lexicon.lang) for g in c.children if g.dep_ in OBJECT_DEPS
-    ]
+    objects = [c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS]
     if lexicon.lang == "fr":
         objects += [
             c for c in verb.children
@@ -275,7 +272,6 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
             # Passive: the grammatical subject is the recipient ("la Turquie a été sanctionnée"),
             # or the actor owning it ("les frappes israéliennes … ont été dénoncées").
             targets = resolver.resolve(child) or resolver.owners(child)
-            penalty += 0.0 if not targets or targets[0].how != "dictionary" else 0.0
     if passive:
         # Passive agent: "par Washington" (obl:agent) or "by Washington" (agent → pobj), or the
         # actor owning the agent ("tué par une frappe de drone américaine").
