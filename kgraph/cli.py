@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from . import __version__
 from .config import SUPPORTED_LANGS, model_names
 from .errors import KGraphError
 from .reader import Article, Skipped, parse_date, read_inputs
+from .safeio import DEFAULT_LOCK_TIMEOUT, atomic_open, check_output
 
 __all__ = ["cli", "main"]
 
@@ -82,11 +84,11 @@ def _progress(items: list[Any], label: str) -> contextlib.AbstractContextManager
     return contextlib.nullcontext(items)
 
 
-def _read(inputs: tuple[str, ...], *, lang: str, date: str | None, strict: bool) -> list[Article]:
-    """Read every input; report bad items on stderr; with --strict, stop on any."""
+def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | None, strict: bool) -> list[Article]:
+    """Read every input; report bad items (and unsupported languages) on stderr; with --strict, stop on any."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in read_inputs(inputs, date=date, lang=None if lang == "auto" else lang):
+    for item in extractor.screen(read_inputs(inputs, date=date, lang=None if lang == "auto" else lang)):
         if isinstance(item, Skipped):
             skipped.append(item)
             click.echo(f"kgraph: skipped {item.message()}", err=True)
@@ -110,24 +112,11 @@ def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[An
         yield from extractor.extract_many(bar)
 
 
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[io.TextIOBase]:
-    """stdout, or a file written to a temporary name and renamed on success."""
-    if path in (None, "-"):
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    target = Path(path)
-    if not target.parent.exists():
-        raise UserError(f"{target.parent}: no such directory")
-    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def _output(path: str | None) -> contextlib.AbstractContextManager[io.TextIOBase]:
+    """stdout (``None`` or ``-``), or a file written to a temporary name and renamed on success."""
+    if path not in (None, "-"):
+        check_output(path)  # fail before any work on a path that cannot be written
+    return atomic_open(path, "w")
 
 
 # ---------------------------------------------------------------- commands
@@ -163,11 +152,14 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, da
       kgraph extract news/ --format tsv -o events.tsv
       echo "Russia condemned the US strike on Syria." | kgraph extract - --lang en
     """
-    articles = _read(inputs, lang=lang, date=date, strict=strict)
     extractor = _extractor(lang, model_fr, model_en, untargeted)
+    out_cm = _output(output)
+    articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
+    if not articles:
+        raise UserError(f"no article could be read from {', '.join(inputs)}")
     count = 0
     try:
-        with _output(output) as out:
+        with out_cm as out:
             writer = csv.writer(out, delimiter="\t", lineterminator="\n") if fmt == "tsv" else None
             if writer:
                 writer.writerow(TSV_COLUMNS)
@@ -198,32 +190,46 @@ def _tsv_row(record: dict[str, Any]) -> list[Any]:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", "graph_path", required=True, metavar="GRAPH",
-              help="Graph file (.ttl .trig .nt .nq .jsonld) or store directory.")
+              help="Graph file (.ttl .trig .nt .nq .jsonld), store directory, or - for Turtle on stdout.")
 @click.option("--append", is_flag=True, help="Merge into the existing graph instead of replacing it.")
+@click.option("--allow-empty", is_flag=True, help="Allow replacing an existing graph with one that has no event.")
+@click.option("--lock-timeout", type=click.FloatRange(min=0), default=DEFAULT_LOCK_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="How long to wait while another kgraph process writes the same graph.")
 @extraction_options
 @_fail_on_kgraph_errors
-def build(inputs: tuple[str, ...], graph_path: str, append: bool, lang: str, date: str | None, strict: bool,
-          untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
+def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: bool, lock_timeout: float, lang: str,
+          date: str | None, strict: bool, untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
     """Extract events and merge them into an RDF graph.
 
     The same event built twice, or reported by two articles, is one node
-    (with one mention per report): --append never duplicates.
+    (with one mention per report): --append never duplicates. Two builds of
+    the same graph at once take turns (a lock beside the graph). A directory
+    is used only if it is a kgraph store; an existing graph is never replaced
+    when no article could be read, nor by a graph without events unless
+    --allow-empty.
 
     \b
     Example:
       kgraph build examples/ -o events.ttl
       kgraph build more_news.jsonl -o events.ttl --append
       kgraph build news/ -o store/            # a store directory
+      kgraph build news/ -o - | head          # Turtle on stdout
     """
     from .graph import GraphBuilder, write_graph
     from .graph.store import graph_format
 
-    graph_format(graph_path)  # fail early on an unknown extension
-    articles = _read(inputs, lang=lang, date=date, strict=strict)
+    graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
+    if graph_path != "-" and graph_format(graph_path) != "store":
+        check_output(graph_path)
     extractor = _extractor(lang, model_fr, model_en, untargeted)
+    articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
+    if not articles:
+        raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
     builder = GraphBuilder(models=extractor.models)
     mentions = builder.add_results(_results(articles, extractor, "building"))
-    before, after = write_graph(builder.graph, graph_path, append=append)
+    notify = lambda message: click.echo(f"kgraph: {message}", err=True)  # noqa: E731
+    before, after = write_graph(builder.graph, graph_path, append=append, allow_empty=allow_empty,
+                                lock_timeout=lock_timeout, notify=notify)
     click.echo(
         f"kgraph: {len(articles)} articles, {mentions} event mentions, "
         f"{after} triples ({after - before:+d}) -> {graph_path}",
@@ -279,7 +285,7 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
 @click.argument("graph_path", metavar="GRAPH")
 @click.option("--to", "fmt", required=True, metavar="FORMAT",
               help="gexf (alias gephi), graphml, csv, ttl, trig, nt, nq, jsonld.")
-@click.option("-o", "--output", required=True, metavar="FILE")
+@click.option("-o", "--output", required=True, metavar="FILE", help="Output file, or - for stdout.")
 @click.option("--level", type=click.Choice(["country", "actor"]), default="country", show_default=True,
               help="gexf/graphml nodes: countries (sectors merged) or actors (TURGOV, TURMIL apart).")
 @_fail_on_kgraph_errors
@@ -295,6 +301,8 @@ def export_cmd(graph_path: str, fmt: str, output: str, level: str) -> None:
     from .export import export
     from .graph import open_graph
 
+    if output != "-":
+        check_output(output)  # fail before reading the graph
     with open_graph(graph_path) as graph:
         export(graph, fmt.lower(), output, level=level)
     click.echo(f"kgraph: wrote {output}", err=True)
@@ -351,12 +359,13 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
         predictions = read_predictions(pred)
     else:
         extractor = _extractor("auto", model_fr, model_en, untargeted)
+        out_cm = _output(save_pred) if save_pred else None
         articles = [Article(doc_id=i.id, text=i.text, lang=i.lang, date=i.date, origin=gold) for i in items if i.text.strip()]
         predictions = {}
         for result in _results(articles, extractor, "extracting"):
             predictions[result.article.doc_id] = [e.to_record() for e in result.events]
-        if save_pred:
-            with _output(save_pred) as out:
+        if out_cm is not None:
+            with out_cm as out:
                 for records in predictions.values():
                     for record in records:
                         out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -394,8 +403,14 @@ def info(as_json: bool) -> None:
         click.echo(f"  {lang}: {name}")
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    """SIGTERM: unwind like Ctrl-C, so temporary files are removed and nothing is left half-written."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the ``kgraph`` command."""
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="kgraph")
 
 

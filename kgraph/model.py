@@ -88,6 +88,7 @@ class Event:
     mode: str | None = None
     confidence: float = 0.5
     extractor: str = "dependency"
+    date_source: str | None = None  # text, article or file: where ``date`` came from
 
     @property
     def char_start(self) -> int:
@@ -122,6 +123,7 @@ class Event:
             "sentence": self.sentence,
             "lang": self.lang,
             "date": self.date,
+            "date_source": self.date_source,
             "source": self.source.to_record(),
             "action": self.action.to_record(),
             "target": self.target.to_record() if self.target else None,
