@@ -101,10 +101,10 @@ def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | Non
     return articles
 
 
-def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False):
+def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False, trace: bool = False):
     from .extract import Extractor
 
-    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted)
+    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, trace=trace)
 
 
 def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[Any]:
@@ -137,9 +137,12 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", metavar="FILE", help="Write here instead of stdout ('-' is stdout).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True)
+@click.option("--explain", is_flag=True,
+              help="Add to each record the lexicon row and rules that made it, and print on stderr every "
+                   "trigger considered, how each actor was resolved and why no event was made.")
 @extraction_options
 @_fail_on_kgraph_errors
-def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, date: str | None, strict: bool,
+def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, lang: str, date: str | None, strict: bool,
             untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
     """Extract events from news text, one record per line.
 
@@ -151,8 +154,9 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, da
       kgraph extract examples/rt_fr_turquie_s400.txt
       kgraph extract news/ --format tsv -o events.tsv
       echo "Russia condemned the US strike on Syria." | kgraph extract - --lang en
+      kgraph extract news.txt --explain          # why each event was (or was not) found
     """
-    extractor = _extractor(lang, model_fr, model_en, untargeted)
+    extractor = _extractor(lang, model_fr, model_en, untargeted, trace=explain)
     out_cm = _output(output)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
     if not articles:
@@ -164,8 +168,11 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, da
             if writer:
                 writer.writerow(TSV_COLUMNS)
             for result in _results(articles, extractor, "extracting"):
+                if explain:
+                    for candidate in result.candidates:
+                        click.echo(f"kgraph: explain {result.article.doc_id} {candidate.describe()}", err=True)
                 for event in result.events:
-                    record = event.to_record()
+                    record = event.to_record(explain=explain)
                     count += 1
                     if writer:
                         writer.writerow(_tsv_row(record))
@@ -351,38 +358,64 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
       kgraph evaluate gold.jsonl --pred predictions.jsonl --json
     """
     from .evaluate import read_gold_with_warnings, read_predictions, score
+    from .evaluate.analysis import analyse
 
+    candidates: dict[str, Any] = {}
     items, warnings = read_gold_with_warnings(gold)
     if warnings:
         click.echo(f"kgraph: {len(warnings)} gold warnings (first: {warnings[0]})", err=True)
     if pred:
         predictions = read_predictions(pred)
     else:
-        extractor = _extractor("auto", model_fr, model_en, untargeted)
+        extractor = _extractor("auto", model_fr, model_en, untargeted, trace=errors)
         out_cm = _output(save_pred) if save_pred else None
         articles = [Article(doc_id=i.id, text=i.text, lang=i.lang, date=i.date, origin=gold) for i in items if i.text.strip()]
         predictions = {}
         for result in _results(articles, extractor, "extracting"):
             predictions[result.article.doc_id] = [e.to_record() for e in result.events]
+            candidates[result.article.doc_id] = result.candidates
         if out_cm is not None:
             with out_cm as out:
                 for records in predictions.values():
                     for record in records:
                         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     report = score(items, predictions)
+    analysis = analyse(items, report, candidates)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(json.dumps({**report.to_dict(), "analysis": analysis.to_dict()}, ensure_ascii=False, indent=1))
         return
     click.echo(f"{gold}: {len(items)} items")
     click.echo(report.format_table())
+    click.echo(f"predictions per sentence {analysis.per_sentence:.2f}; false alarms on sentences without gold "
+               f"events {analysis.false_alarms}/{analysis.empty_items} ({analysis.false_alarm_rate:.1%})")
+    click.echo("\nper CAMEO root (gold tuples by their first root, predictions by theirs):")
+    click.echo(analysis.format_roots())
     if errors:
-        for item in report.items:
-            if item.missed or item.spurious:
-                click.echo(f"\n{item.id}: missed {_tuples(item.missed)}; spurious {_tuples(item.spurious)}")
+        _print_errors(report, analysis, {item.id: item.text for item in items})
 
 
 def _tuples(values: Iterable[Any]) -> str:
     return ", ".join(str(v) for v in values) or "-"
+
+
+def _gold_str(tup: Any) -> str:
+    return f"{tup.source} —{'/'.join(tup.roots)}→ {tup.target or '∅'}"
+
+
+def _print_errors(report: Any, analysis: Any, texts: dict[str, str]) -> None:
+    """Misses grouped by cause (with the triggers the rules considered), then spurious predictions."""
+    causes = analysis.causes()
+    click.echo("\nmisses by cause: " + ", ".join(f"{cause} {n}" for cause, n in causes.most_common()))
+    for cause, _ in causes.most_common():
+        click.echo(f"\n== {cause}")
+        for miss in (m for m in analysis.misses if m.cause == cause):
+            click.echo(f"{miss.item}: missed {_gold_str(miss.gold)} | {miss.text}")
+            for candidate in miss.candidates:
+                click.echo(f"    {candidate.describe()}")
+    spurious = [(item.id, p) for item in report.items for p in item.spurious]
+    click.echo(f"\n== spurious {len(spurious)}")
+    for item_id, pred in spurious:
+        click.echo(f"{item_id}: {pred.source} —{pred.root}→ {pred.target or '∅'} | {texts.get(item_id, '')}")
 
 
 @cli.command()

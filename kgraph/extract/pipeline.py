@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..actors.dictionary import ActorDictionary
 from ..config import SUPPORTED_LANGS, model_name
 from ..lang import detect_language, language_runs, unsupported_language
-from ..model import ActorRef, Event
+from ..model import ActorRef, Candidate, Event
 from ..nlp import load_model
 from ..reader import Article, Item, Skipped
 from ..text import normalise, split_chunks
@@ -39,6 +39,7 @@ class ExtractionResult:
     article: Article
     lang: str
     events: list[Event] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)  # with ``trace``: every trigger considered
 
 
 @lru_cache(maxsize=None)
@@ -57,6 +58,8 @@ class Extractor:
         untargeted: also keep events whose recipient was not found.
         max_chars: the most characters parsed at once; longer articles are cut on
             paragraph and sentence boundaries (offsets stay those of the article).
+        trace: also keep every trigger considered and what became of it
+            (:attr:`ExtractionResult.candidates`, for ``--explain`` and error analysis).
     """
 
     def __init__(
@@ -67,12 +70,14 @@ class Extractor:
         batch_size: int = 32,
         untargeted: bool = False,
         max_chars: int = MAX_CHUNK_CHARS,
+        trace: bool = False,
     ) -> None:
         self.untargeted = untargeted
         self.lang = None if lang in (None, "auto") else lang
         self.models = {code: model_name(code, (models or {}).get(code)) for code in SUPPORTED_LANGS}
         self.batch_size = batch_size
         self.max_chars = max_chars
+        self.trace = trace
 
     def language_of(self, article: Article) -> str:
         """The language an article is read in: forced, given, else detected."""
@@ -137,9 +142,11 @@ class Extractor:
                 docs[i, j] = doc
         for i, article in enumerate(articles):
             events: list[Event] = []
+            candidates: list[Candidate] = []
             sentences = 0
             for j, seg in enumerate(plans[i]):
                 doc = docs.pop((i, j))
+                seen: list[Candidate] | None = [] if self.trace else None
                 found = extract_events(
                     doc,
                     text=article.text[seg.start : seg.end],
@@ -149,14 +156,17 @@ class Extractor:
                     dictionary=_dictionary(seg.lang, self.models[seg.lang]),
                     lexicon=lexicon(seg.lang),
                     untargeted=self.untargeted,
+                    candidates=seen,
                 )
                 events.extend(_placed(event, seg.start, sentences, article) for event in found)
+                if seen:
+                    candidates.extend(replace(c, sentence_id=c.sentence_id + sentences) for c in seen)
                 sentences += sum(1 for _ in doc.sents)
             sizes = Counter()
             for seg in plans[i]:
                 sizes[seg.lang] += seg.end - seg.start
             main = sizes.most_common(1)[0][0] if sizes else self.language_of(article)
-            yield ExtractionResult(article, main, events)
+            yield ExtractionResult(article, main, events, candidates)
 
 
 def _moved(ref: ActorRef | None, offset: int) -> ActorRef | None:
