@@ -68,6 +68,15 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+def _bare(token: Token) -> bool:
+    """A role noun with no name of its own attached ("police", "les manifestants"), unlike
+    "the Lord's Resistance Army" or "Resistance Army", whose owner is named but unknown."""
+    return not any(
+        c.dep_ in ("poss", "nmod:poss") or "Yes" in c.morph.get("Poss") or (c.dep_ in NAME_DEPS and c.pos_ == "PROPN")
+        for c in token.children
+    ) and token.pos_ == "NOUN"
+
+
 class ActorResolver:
     """Finds the actors of noun phrases in one parsed document.
 
@@ -282,6 +291,13 @@ class ActorResolver:
                     return [self._ref(token, owner.code, None, None, owner.label, None, "agent")]
                 country = owner.country or owner.code[:3]
                 return [self._ref(token, country + sector, country, sector, self.dictionary.label_for(country + sector), None, "agent")]
+            if sector != NO_SECTOR and not owners:
+                # "opposition leader Nana Akufo-Addo", "Kremlin critic …" with no country given:
+                # the country in context, as for a bare domestic actor.
+                country = self._context_country(token)
+                if country:
+                    code = country + sector
+                    return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context")]
         return []
 
     def _role(self, token: Token, sector: str) -> list[ActorRef]:
@@ -316,7 +332,7 @@ class ActorResolver:
             )
             if previous is not None:
                 return [self._ref(token, previous.code, previous.country, previous.sector, previous.label, previous.wikidata, "context")]
-        if sector != NO_SECTOR:
+        if sector != NO_SECTOR and _bare(token):
             # A domestic actor named without its country ("police fired on protesters"): the
             # country of the place or of the story.
             country = self._context_country(token)

@@ -334,16 +334,14 @@ def save_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = Non
     if fmt == "store":
         _replace_store(graph, Path(path))
         return Path(path)
+    source: Graph | Dataset = graph
     if fmt in _QUADS:
-        dataset = Dataset()
+        source = Dataset()
         for prefix, namespace in graph.namespaces():
-            dataset.bind(prefix, namespace, override=True)
-        named = dataset.graph(GRAPH_NAME)
+            source.bind(prefix, namespace, override=True)
+        named = source.graph(GRAPH_NAME)
         for triple in graph:
             named.add(triple)
-        payload = dataset.serialize(format=fmt, encoding="utf-8")
-    else:
-        payload = graph.serialize(format=fmt, encoding="utf-8")
     with atomic_path(path) as tmp:
-        tmp.write_bytes(payload)
+        source.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
     return path
