@@ -354,10 +354,15 @@ class ActorResolver:
                 return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context")]
         return []
 
-    def owners(self, token: Token) -> list[ActorRef]:
-        """Actors named in the modifiers of ``token``: "sanctions américaines", "experts de Turquie"."""
+    def owners(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorRef]:
+        """Actors named in the modifiers of ``token``: "sanctions américaines", "experts de Turquie".
+
+        Modifiers whose token index is in ``skip`` (an agent phrase already used) are left out.
+        """
         refs: list[ActorRef] = []
         for child in token.children:
+            if child.i in skip:
+                continue
             heads = [child]
             if child.dep_ == "prep" and fold(child.text) in ("of", "from"):
                 heads = [c for c in child.children if c.dep_ == "pobj"]
@@ -381,7 +386,10 @@ class ActorResolver:
                         ref = named[0]
                     if all(r.code != ref.code for r in refs):
                         refs.append(ref)
-        return refs
+        # An owner found only from context ("des industries de défense" → the country in context)
+        # counts only when no owner is named: "la présidence turque des industries" is Turkish.
+        named = [r for r in refs if r.how != "context"]
+        return named or refs
 
     # ------------------------------------------------------------ pronouns
     def _pronoun(self, token: Token) -> ActorRef | None:

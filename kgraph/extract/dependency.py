@@ -267,6 +267,13 @@ def _events(
         # An intent whose content is coercion or force is a threat (CAMEO 13):
         # "ready to attack", "a proposé de sanctionner".
         code = lexicon.threat_codes[trigger.complement.cameo[:2]]
+    elif (
+        mode in ("future", "conditional") and code[:2] in lexicon.announced_threat_roots
+        and trigger.token.dep_ in ("ccomp", "parataxis") and fold(trigger.token.head.lemma_) in lexicon.report_verbs
+    ):
+        # Force announced, not used, is a threat: "Russia said it will attack Georgia",
+        # "La Russie a déclaré qu'elle attaquerait la Géorgie" (an announced expulsion stays one).
+        code = lexicon.threat_codes[code[:2]]
     elif mode in lexicon.intent_modes and code[:2] in lexicon.intent_codes:
         # Cooperation that is promised, not done, is an intent to cooperate (CAMEO 03):
         # "Portugal will support Turkey" → 032, not 051.
@@ -382,7 +389,8 @@ def _verbal_roles(
         if not targets:
             # The recipient inside the complement: "offered to hand over two suspects to Britain",
             # "agreed to re-open its borders to UN peacekeepers".
-            for complement in (c for c in complements if c.pos_ in ("VERB", "AUX")):
+            # Not for a verb of saying: "X said it would expel Y" codes the expulsion, not a statement to Y.
+            for complement in (c for c in complements if c.pos_ in ("VERB", "AUX") and not speech):
                 targets, extra = _targets(complement, None, resolver, lexicon, exclude)
                 if targets:
                     penalty += 0.1 + extra
@@ -428,7 +436,12 @@ def _nominal_roles(
     if agents:
         rules.append("nominal agent")
         sources = agents
-        patients = [r for r in resolver.owners(noun) if r.code not in {a.code for a in agents}]
+        agent_heads = frozenset(
+            c.i for c in noun.children
+            if any(fold(k.text) in lexicon.agent_preps for k in c.children if k.dep_ == "case")
+            or (c.dep_ in ("prep", "agent") and fold(c.text) in lexicon.agent_preps)
+        )
+        patients = [r for r in resolver.owners(noun, skip=agent_heads) if r.code not in {a.code for a in agents}]
         if patients:
             return sources, patients, 0.1
     else:
