@@ -240,7 +240,7 @@ def _events(
             # Reciprocal action with a partner ("a discuté avec son homologue", "held talks with"):
             # both sides act.
             pairs += [(t, s) for s, t in pairs]
-    elif trigger.entry.joint and len(sources) >= 2:
+    elif (trigger.entry.joint or _reciprocal(trigger.token, lexicon)) and len(sources) >= 2:
         # Joint action of coordinated actors ("la Turquie et les États-Unis ont entamé des
         # pourparlers"): one record per ordered pair.
         pairs = list(permutations(sources, 2))
@@ -301,6 +301,16 @@ def _events(
             row=row,
             rules=tuple(rules),
         )
+
+
+def _reciprocal(verb: Token, lexicon: Lexicon) -> bool:
+    """Coordinated subjects acting on each other: "s'accusant mutuellement", "accused each other"."""
+    for child in verb.children:
+        words = [child] + list(child.children)
+        if any(fold(w.text) in lexicon.reciprocal and w.dep_ in ("advmod", "dobj", "pobj", "obj", "prep") for w in words):
+            if lexicon.lang == "fr" or any(fold(w.text) in ("each", "one") for w in child.subtree):
+                return True
+    return False
 
 
 def _government(ref: ActorRef) -> ActorRef:
@@ -396,6 +406,12 @@ def _verbal_roles(
                     penalty += 0.1 + extra
                     rules.append("recipient in complement")
                     break
+        if not targets and trigger.entry.cameo[:2] in lexicon.addressee_roots:
+            # Whom a demand is made of: "a exigé de Moscou qu'elle retire …", "demanded of Iran".
+            targets = [r for r in _prepositional(verb, resolver, lexicon, exclude, preps=lexicon.addressee_preps)
+                       if r.how in ("dictionary", "agent")]
+            if targets:
+                rules.append("demand made of")
         if not targets and not speech and (trigger.entry.place or trigger.entry.cameo[:2] in lexicon.locative_roots):
             # Where a protest or an attack happens is its recipient: "protested in Beijing".
             targets = [
@@ -536,7 +552,12 @@ def _targets(
         # A named object the parser took for a predicate ("exhorté Washington à …" as xcomp).
         nominal_xcomp = child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")
         # An object the parser hung on a date word as a bare nmod ("a rejeté jeudi la demande").
-        hung = child.head is not verb and child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children)
+        # Likewise a bare noun phrase the French parser made an adverbial ("a libéré samedi l'opposant").
+        hung = (
+            child.dep_ in ("nmod", "obl:mod", "obl") and child.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ == "case" for c in child.children) and not is_date_word(child, lexicon.lang)
+            and (child.head is not verb or child.dep_ != "nmod")
+        )
         if instrument and (child.dep_ in OBJECT_DEPS or hung):
             continue  # "deployed troops": what a show of force moves is no recipient
         if (child.dep_ in OBJECT_DEPS or nominal_xcomp or hung) and child is not noun:
@@ -594,6 +615,8 @@ def _prepositional(
                     candidate = child  # French UD: obl/nmod with its preposition as a "case" child
                 elif child.dep_ == "prep" and fold(child.text) in preps:
                     candidate = next((c for c in child.children if c.dep_ == "pobj"), None)  # English
+                if candidate is not None and fold(candidate.lemma_) in lexicon.frame_nouns:
+                    candidate = None  # "à l'issue de …", "on the eve of …": a time, not a recipient
                 if candidate is not None:
                     found.extend(r for r in resolver.resolve(candidate) if r.code not in exclude)
                 if child.dep_ in ("acl", "nmod", "obl", "obl:mod", "obl:arg", "prep", "pobj"):
