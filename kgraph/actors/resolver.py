@@ -227,6 +227,8 @@ class ActorResolver:
         if owners:
             o = owners[0]
             return [self._ref(token, o.code, o.country, o.sector, o.label, o.wikidata, "owner")]
+        if self.lexicon.noun(token.lemma_) is not None or fold(token.lemma_) in self.lexicon.measure_nouns:
+            return []  # where talks or a strike happen is their venue, not an actor
         country = self._place_in(token)
         if country:
             return [self._ref(token, country, country, None, self.dictionary.label_for(country), None, "place")]

@@ -113,8 +113,9 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
                     entry, noun = noun_entry, obj
                     break
         if entry.is_support:
-            # Support verb: the event is its object noun ("entamer des pourparlers", "hold talks").
-            for obj in objects:
+            # Support verb: the event is its object noun ("entamer des pourparlers", "hold talks"),
+            # also behind a measure noun ("began a new round of talks", "un nouveau cycle de négociations").
+            for obj in [o for obj in objects for o in (obj, *_measured(obj, lexicon))]:
                 noun_entry = lexicon.noun(obj.lemma_)
                 if noun_entry is not None:
                     entry, noun = noun_entry, obj
@@ -147,6 +148,19 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             if entry is not None:
                 triggers.append(_Trigger(token, entry, None, nominal=True))
     return triggers
+
+
+def _measured(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """The nouns a measure noun counts: "round of talks" → talks, "cycle de négociations"."""
+    if fold(noun.lemma_) not in lexicon.measure_nouns:
+        return []
+    found = []
+    for child in noun.children:
+        if child.dep_ == "prep" and fold(child.text) == "of":
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "nmod" and any(fold(c.text) in ("de", "d'") for c in child.children if c.dep_ == "case"):
+            found.append(child)
+    return found
 
 
 def _is_predicate(token: Token) -> bool:
@@ -448,14 +462,14 @@ def _nominal_roles(
     rules.append("nominal event")
     # The agent of an event noun: "the killing of protesters by security forces",
     # "l'exécution de 223 villageois par des soldats burkinabè"; then its "of"/"de" is the patient.
-    agents = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.agent_preps)
+    agents = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.agent_preps | lexicon.nominal_source_preps)
     if agents:
         rules.append("nominal agent")
         sources = agents
         agent_heads = frozenset(
             c.i for c in noun.children
-            if any(fold(k.text) in lexicon.agent_preps for k in c.children if k.dep_ == "case")
-            or (c.dep_ in ("prep", "agent") and fold(c.text) in lexicon.agent_preps)
+            if any(fold(k.text) in lexicon.agent_preps | lexicon.nominal_source_preps for k in c.children if k.dep_ == "case")
+            or (c.dep_ in ("prep", "agent") and fold(c.text) in lexicon.agent_preps | lexicon.nominal_source_preps)
         )
         patients = [r for r in resolver.owners(noun, skip=agent_heads) if r.code not in {a.code for a in agents}]
         if patients:
@@ -560,7 +574,9 @@ def _targets(
         )
         if instrument and (child.dep_ in OBJECT_DEPS or hung):
             continue  # "deployed troops": what a show of force moves is no recipient
-        if (child.dep_ in OBJECT_DEPS or nominal_xcomp or hung) and child is not noun:
+        if (child.dep_ in OBJECT_DEPS or nominal_xcomp or hung) and child is not noun and not (
+            noun is not None and fold(child.lemma_) in lexicon.measure_nouns and noun in child.subtree  # "a round of talks"
+        ):
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
             if refs:
                 return refs, 0.0

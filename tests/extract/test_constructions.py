@@ -171,3 +171,13 @@ def test_a_time_phrase_is_no_recipient(extract, lang, text):
 def test_a_noun_the_tagger_took_for_a_verb_is_an_actor(extract, lang, text, expected):
     found = roles(extract(text, lang))
     assert any(src == expected[0] and root == expected[1] and tgt and tgt[:3] == "BLR" for src, root, tgt in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Greece and Turkey began a new round of talks in Geneva on Monday."),
+    ("fr", "La Grèce et la Turquie ont entamé lundi à Genève un nouveau cycle de pourparlers."),
+])
+def test_talks_behind_a_measure_noun_and_their_venue_is_no_party(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert {("GRC", "04", "TUR"), ("TUR", "04", "GRC")} <= found
+    assert not any("CHE" in (src, tgt) for src, _, tgt in found)
