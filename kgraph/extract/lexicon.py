@@ -58,6 +58,8 @@ class LexEntry:
         prep_objects: head lemmas, one of which must be the object of ``prep`` (empty: any).
         subjects: head lemmas, one of which must be the verb's subject (empty: no condition).
         origin: the file and line the row comes from.
+        tier: the rank of its file: 0 for user files (``--verbs``), 1 for verbs.tsv, 2 for the
+            imported verbs_petrarch.tsv. Under one key, a fitting row of a lower tier wins.
     """
 
     lemma: str
@@ -70,6 +72,7 @@ class LexEntry:
     prep_objects: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     origin: str = ""
+    tier: int = 1
 
     @property
     def is_support(self) -> bool:
@@ -174,7 +177,8 @@ class Lexicon:
         subjects: Collection[str] = (),
         preps: Mapping[str, Collection[str]] | None = None,
     ) -> LexEntry | None:
-        """The row for a verb occurrence: under the first key that has a fitting row, the most specific one.
+        """The row for a verb occurrence: under the first key that has a fitting row, the row of the
+        best tier (user, hand-written, imported) and, within it, the most specific one.
 
         A :data:`NULL` row is returned like any other: the caller treats it as "no event".
         Arguments are lemmas (folded here); ``preps`` maps each preposition the verb
@@ -184,11 +188,11 @@ class Lexicon:
         folded_subjects = {fold(s) for s in subjects}
         folded_preps = {fold(p): {fold(o) for o in heads} for p, heads in (preps or {}).items()}
         for key in keys:
-            best, best_score = None, -1
+            best, best_rank = None, (-99, -1)
             for entry in self.verbs.get(verb_key(key), []):
                 score = entry.score(folded_objects, folded_subjects, folded_preps)
-                if score is not None and score > best_score:
-                    best, best_score = entry, score
+                if score is not None and (-entry.tier, score) > best_rank:
+                    best, best_rank = entry, (-entry.tier, score)
             if best is not None:
                 return best
         return None
@@ -230,16 +234,17 @@ def _words(cell: str, classes: Mapping[str, frozenset[str]], where: str) -> froz
     return frozenset(words)
 
 
-def _verb_rows(lang: str, extra: Sequence[str]) -> Iterable[tuple[str, dict[str, str]]]:
-    for name in VERB_FILES:
-        for row in read_tsv_file(package_file(_PKG, name), f"{name.rsplit('/', 1)[-1]}", numbered=True):
-            yield name.rsplit("/", 1)[-1], row
+def _verb_rows(extra: Sequence[str]) -> Iterable[tuple[str, int, dict[str, str]]]:
+    """(file name, tier, row) of every verb file: the user's (tier 0), then the shipped ones."""
     for path in extra:
         for row in read_tsv_file(Path(path), path, numbered=True):
-            yield path, row
+            yield path, 0, row
+    for tier, name in enumerate(VERB_FILES, 1):
+        for row in read_tsv_file(package_file(_PKG, name), f"{name.rsplit('/', 1)[-1]}", numbered=True):
+            yield name.rsplit("/", 1)[-1], tier, row
 
 
-def _verb_entry(row: dict[str, str], classes: Mapping[str, frozenset[str]], where: str) -> LexEntry:
+def _verb_entry(row: dict[str, str], classes: Mapping[str, frozenset[str]], where: str, tier: int) -> LexEntry:
     flags = _flags(row.get("flags", ""))
     prep, _, prep_objects = row.get("prep", "").partition(":")
     return LexEntry(
@@ -253,6 +258,7 @@ def _verb_entry(row: dict[str, str], classes: Mapping[str, frozenset[str]], wher
         _words(prep_objects, classes, where),
         _words(row.get("subject", ""), classes, where),
         where,
+        tier,
     )
 
 
@@ -276,7 +282,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
         if code not in (SUPPORT, NULL) and code not in codes:
             raise DataError(f"{where}: unknown CAMEO code {code!r}")
 
-    for name, row in _verb_rows(lang, extra):
+    for name, tier, row in _verb_rows(extra):
         where = f"{name}:{row['#line']}"
         for column in ("lang", "lemma", "cameo"):
             if column not in row:
@@ -286,7 +292,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
         if not row["lemma"] or not row["cameo"]:
             raise DataError(f"{where}: a verb row needs a lemma and a cameo code")
         check(row["cameo"], where)
-        entry = _verb_entry(row, lex.classes, where)
+        entry = _verb_entry(row, lex.classes, where, tier)
         lex.verbs[entry.lemma].append(entry)
     for row in read_tsv(_PKG, "data/nouns.tsv"):
         if row["lang"] != lang:
