@@ -242,12 +242,12 @@ class ImportResult:
 
 def _singular(word: str) -> str:
     """The lemma of a dictionary noun: PETRARCH writes plurals literally ("SANCTIONS")."""
+    if word.endswith(("ss", "us", "is", "news", "gas", "series", "species")) or len(word) <= 3:
+        return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("sses", "ches", "shes", "xes")):
         return word[:-2]
-    if word.endswith(("ss", "us", "is", "news", "gas", "series")) or len(word) <= 3:
-        return word
     if word.endswith("s"):
         return word[:-1]
     return word
