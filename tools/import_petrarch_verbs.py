@@ -3,8 +3,8 @@
 
 Usage::
 
-    PYTHONPATH=. python tools/import_petrarch_verbs.py DICTIONARY [-o FILE] [--all-verbs]
-        [--exclude-family NAME ...] [--strict]
+    PYTHONPATH=. python tools/import_petrarch_verbs.py DICTIONARY [-o FILE] [--defaults all|specific|none]
+        [--all-verbs] [--exclude-family NAME ...] [--exclude-verb VERB ...] [--strict]
 
 The project builds ``kgraph/extract/data/verbs_petrarch.tsv`` with::
 
@@ -57,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out a verb family (its '--- NAME [CODE] ---' header name); repeatable")
     parser.add_argument("--exclude-verb", action="append", default=[], metavar="VERB",
                         help="leave out a verb (as the dictionary writes it: PULL_OUT); repeatable")
-    parser.add_argument("--defaults", choices=("all", "specific", "none"), default="all",
+    parser.add_argument("--defaults", choices=("all", "specific", "none"), default="specific",
                         help="which verbs keep their code with no pattern: all; specific = not a root's general "
-                             "cue code (010, 190...); none [default: all]")
+                             "cue code (010, 190...), which PETRARCH refines by patterns or verb combination and "
+                             "which over-fire alone; none [default: specific]")
     parser.add_argument("--strict", action="store_true", help="stop at the first malformed line")
     args = parser.parse_args(argv)
     try:
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         *(f"  {count:5d}  {reason}" for reason, count in result.skipped.most_common()),
     ]
     options = " --all-verbs" if args.all_verbs else ""
-    options += f" --defaults {args.defaults}" if args.defaults != "all" else ""
+    options += f" --defaults {args.defaults}"
     options += "".join(f" --exclude-family {name}" for name in args.exclude_family)
     options += "".join(f" --exclude-verb {name}" for name in args.exclude_verb)
     header = [

@@ -41,12 +41,17 @@ class Extractor:
         models: spaCy model name per language, overriding the configuration.
         batch_size: articles parsed together by ``nlp.pipe``.
         untargeted: also keep events whose recipient was not found.
+        verbs: paths of user verb lexicon files (verbs.tsv format), matched before the shipped ones.
     """
 
     def __init__(
-        self, *, lang: str | None = None, models: dict[str, str | None] | None = None, batch_size: int = 32, untargeted: bool = False
+        self, *, lang: str | None = None, models: dict[str, str | None] | None = None, batch_size: int = 32, untargeted: bool = False,
+        verbs: tuple[str, ...] = (),
     ) -> None:
         self.untargeted = untargeted
+        self.verbs = tuple(str(v) for v in verbs)
+        for code in SUPPORTED_LANGS if self.verbs else ():
+            lexicon(code, self.verbs)  # a broken user file fails here, before any output
         self.lang = None if lang in (None, "auto") else lang
         self.models = {code: model_name(code, (models or {}).get(code)) for code in SUPPORTED_LANGS}
         self.batch_size = batch_size
@@ -89,7 +94,7 @@ class Extractor:
                     lang=lang,
                     date=article.date,
                     dictionary=_dictionary(lang, self.models[lang]),
-                    lexicon=lexicon(lang),
+                    lexicon=lexicon(lang, self.verbs),
                     untargeted=self.untargeted,
                 )
             )

@@ -189,3 +189,17 @@ def test_coverage_counts(lang):
     assert report["covered"] + len(report["missing"]) == report["codes"]
     assert report["covered"] >= 220
     assert report["phrasal"] >= 25
+
+
+def test_coverage_tool_prints_json():
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, str(root / "tools" / "lexicon_coverage.py"), "--json"], capture_output=True,
+                          text=True, env={"PYTHONPATH": str(root)}, check=True)
+    reports = {r["lang"]: r for r in json.loads(done.stdout)}
+    assert set(reports) == {"fr", "en"}
+    assert reports["en"]["verb_rows_by_file"]["verbs_petrarch.tsv"] > 3000

@@ -101,7 +101,7 @@ def test_shared_dictionary_counts_and_known_verbs():
 def test_import_tool_writes_a_lexicon_file_with_provenance(tmp_path):
     out = tmp_path / "mine.tsv"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "import_petrarch_verbs.py"), str(DATA / "petrarch_small.txt"), "-o", str(out)],
+        [sys.executable, str(ROOT / "tools" / "import_petrarch_verbs.py"), str(DATA / "petrarch_small.txt"), "--defaults", "all", "-o", str(out)],
         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)}, check=False,
     )
     assert done.returncode == 0, done.stderr
