@@ -203,3 +203,12 @@ def test_coverage_tool_prints_json():
     reports = {r["lang"]: r for r in json.loads(done.stdout)}
     assert set(reports) == {"fr", "en"}
     assert reports["en"]["verb_rows_by_file"]["verbs_petrarch.tsv"] > 3000
+
+
+def test_a_verb_complement_counts_as_the_object_for_conditions():
+    doc = parse("""
+        Beijing Beijing PROPN nsubj 1
+        declined decline VERB ROOT 1
+        to to PART aux 3
+        comment comment VERB xcomp 1""")
+    assert codes(doc) == [("declined", "011")]
