@@ -198,8 +198,11 @@ def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry
     """The lexicon row of a verb occurrence, from its key (phrasal or pronominal first), its
     objects, its subject and its prepositions; ``None`` for no row or a no-event sense."""
     particles = [c for c in verb.children if _is_particle(c, verb, lexicon)]
+    # "se" is reflexive as object or expletive; "nous", "vous"... only as expletive ("nous nous retirons"),
+    # since as objects they are the patient ("il nous a attaqués").
     reflexive = any(
-        c.dep_ in REFLEXIVE_DEPS and fold(c.lemma_) in lexicon.reflexives and c.i < verb.i and c.pos_ == "PRON"
+        c.pos_ == "PRON" and c.i < verb.i and fold(c.lemma_) in lexicon.reflexives
+        and (c.dep_.startswith("expl") or (fold(c.lemma_) == "se" and c.dep_ in REFLEXIVE_DEPS))
         for c in verb.children
     )
     keys = lexicon.verb_keys(lexicon.verb_lemmas(verb.lemma_, verb.text), particles=[p.lemma_ for p in particles], reflexive=reflexive)
