@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from . import __version__
 from .config import SUPPORTED_LANGS, model_names
 from .errors import KGraphError
 from .reader import Article, Skipped, parse_date, read_inputs
+from .safeio import DEFAULT_LOCK_TIMEOUT, atomic_open, check_output
 
 __all__ = ["cli", "main"]
 
@@ -94,11 +96,11 @@ def _progress(items: list[Any], label: str) -> contextlib.AbstractContextManager
     return contextlib.nullcontext(items)
 
 
-def _read(inputs: tuple[str, ...], *, lang: str, date: str | None, strict: bool) -> list[Article]:
-    """Read every input; report bad items on stderr; with --strict, stop on any."""
+def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | None, strict: bool) -> list[Article]:
+    """Read every input; report bad items (and unsupported languages) on stderr; with --strict, stop on any."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in read_inputs(inputs, date=date, lang=None if lang == "auto" else lang):
+    for item in extractor.screen(read_inputs(inputs, date=date, lang=None if lang == "auto" else lang)):
         if isinstance(item, Skipped):
             skipped.append(item)
             click.echo(f"kgraph: skipped {item.message()}", err=True)
@@ -111,12 +113,12 @@ def _read(inputs: tuple[str, ...], *, lang: str, date: str | None, strict: bool)
     return articles
 
 
-def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False):
+def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False, trace: bool = False):
     from .extract import Extractor
 
     context = click.get_current_context(silent=True)
     verbs = context.meta.get("kgraph.verbs", ()) if context is not None else ()
-    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, verbs=verbs)
+    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, trace=trace, verbs=verbs)
 
 
 def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[Any]:
@@ -124,24 +126,11 @@ def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[An
         yield from extractor.extract_many(bar)
 
 
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[io.TextIOBase]:
-    """stdout, or a file written to a temporary name and renamed on success."""
-    if path in (None, "-"):
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    target = Path(path)
-    if not target.parent.exists():
-        raise UserError(f"{target.parent}: no such directory")
-    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def _output(path: str | None) -> contextlib.AbstractContextManager[io.TextIOBase]:
+    """stdout (``None`` or ``-``), or a file written to a temporary name and renamed on success."""
+    if path not in (None, "-"):
+        check_output(path)  # fail before any work on a path that cannot be written
+    return atomic_open(path, "w")
 
 
 # ---------------------------------------------------------------- commands
@@ -162,9 +151,12 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", metavar="FILE", help="Write here instead of stdout ('-' is stdout).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True)
+@click.option("--explain", is_flag=True,
+              help="Add to each record the lexicon row and rules that made it, and print on stderr every "
+                   "trigger considered, how each actor was resolved and why no event was made.")
 @extraction_options
 @_fail_on_kgraph_errors
-def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, date: str | None, strict: bool,
+def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, lang: str, date: str | None, strict: bool,
             untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
     """Extract events from news text, one record per line.
 
@@ -176,18 +168,25 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, da
       kgraph extract examples/rt_fr_turquie_s400.txt
       kgraph extract news/ --format tsv -o events.tsv
       echo "Russia condemned the US strike on Syria." | kgraph extract - --lang en
+      kgraph extract news.txt --explain          # why each event was (or was not) found
     """
-    articles = _read(inputs, lang=lang, date=date, strict=strict)
-    extractor = _extractor(lang, model_fr, model_en, untargeted)
+    extractor = _extractor(lang, model_fr, model_en, untargeted, trace=explain)
+    out_cm = _output(output)
+    articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
+    if not articles:
+        raise UserError(f"no article could be read from {', '.join(inputs)}")
     count = 0
     try:
-        with _output(output) as out:
+        with out_cm as out:
             writer = csv.writer(out, delimiter="\t", lineterminator="\n") if fmt == "tsv" else None
             if writer:
                 writer.writerow(TSV_COLUMNS)
             for result in _results(articles, extractor, "extracting"):
+                if explain:
+                    for candidate in result.candidates:
+                        click.echo(f"kgraph: explain {result.article.doc_id} {candidate.describe()}", err=True)
                 for event in result.events:
-                    record = event.to_record()
+                    record = event.to_record(explain=explain)
                     count += 1
                     if writer:
                         writer.writerow(_tsv_row(record))
@@ -212,32 +211,46 @@ def _tsv_row(record: dict[str, Any]) -> list[Any]:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", "graph_path", required=True, metavar="GRAPH",
-              help="Graph file (.ttl .trig .nt .nq .jsonld) or store directory.")
+              help="Graph file (.ttl .trig .nt .nq .jsonld), store directory, or - for Turtle on stdout.")
 @click.option("--append", is_flag=True, help="Merge into the existing graph instead of replacing it.")
+@click.option("--allow-empty", is_flag=True, help="Allow replacing an existing graph with one that has no event.")
+@click.option("--lock-timeout", type=click.FloatRange(min=0), default=DEFAULT_LOCK_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="How long to wait while another kgraph process writes the same graph.")
 @extraction_options
 @_fail_on_kgraph_errors
-def build(inputs: tuple[str, ...], graph_path: str, append: bool, lang: str, date: str | None, strict: bool,
-          untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
+def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: bool, lock_timeout: float, lang: str,
+          date: str | None, strict: bool, untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
     """Extract events and merge them into an RDF graph.
 
     The same event built twice, or reported by two articles, is one node
-    (with one mention per report): --append never duplicates.
+    (with one mention per report): --append never duplicates. Two builds of
+    the same graph at once take turns (a lock beside the graph). A directory
+    is used only if it is a kgraph store; an existing graph is never replaced
+    when no article could be read, nor by a graph without events unless
+    --allow-empty.
 
     \b
     Example:
       kgraph build examples/ -o events.ttl
       kgraph build more_news.jsonl -o events.ttl --append
       kgraph build news/ -o store/            # a store directory
+      kgraph build news/ -o - | head          # Turtle on stdout
     """
     from .graph import GraphBuilder, write_graph
     from .graph.store import graph_format
 
-    graph_format(graph_path)  # fail early on an unknown extension
-    articles = _read(inputs, lang=lang, date=date, strict=strict)
+    graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
+    if graph_path != "-" and graph_format(graph_path) != "store":
+        check_output(graph_path)
     extractor = _extractor(lang, model_fr, model_en, untargeted)
+    articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
+    if not articles:
+        raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
     builder = GraphBuilder(models=extractor.models)
     mentions = builder.add_results(_results(articles, extractor, "building"))
-    before, after = write_graph(builder.graph, graph_path, append=append)
+    notify = lambda message: click.echo(f"kgraph: {message}", err=True)  # noqa: E731
+    before, after = write_graph(builder.graph, graph_path, append=append, allow_empty=allow_empty,
+                                lock_timeout=lock_timeout, notify=notify)
     click.echo(
         f"kgraph: {len(articles)} articles, {mentions} event mentions, "
         f"{after} triples ({after - before:+d}) -> {graph_path}",
@@ -293,7 +306,7 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
 @click.argument("graph_path", metavar="GRAPH")
 @click.option("--to", "fmt", required=True, metavar="FORMAT",
               help="gexf (alias gephi), graphml, csv, ttl, trig, nt, nq, jsonld.")
-@click.option("-o", "--output", required=True, metavar="FILE")
+@click.option("-o", "--output", required=True, metavar="FILE", help="Output file, or - for stdout.")
 @click.option("--level", type=click.Choice(["country", "actor"]), default="country", show_default=True,
               help="gexf/graphml nodes: countries (sectors merged) or actors (TURGOV, TURMIL apart).")
 @_fail_on_kgraph_errors
@@ -309,6 +322,8 @@ def export_cmd(graph_path: str, fmt: str, output: str, level: str) -> None:
     from .export import export
     from .graph import open_graph
 
+    if output != "-":
+        check_output(output)  # fail before reading the graph
     with open_graph(graph_path) as graph:
         export(graph, fmt.lower(), output, level=level)
     click.echo(f"kgraph: wrote {output}", err=True)
@@ -358,37 +373,64 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
       kgraph evaluate gold.jsonl --pred predictions.jsonl --json
     """
     from .evaluate import read_gold_with_warnings, read_predictions, score
+    from .evaluate.analysis import analyse
 
+    candidates: dict[str, Any] = {}
     items, warnings = read_gold_with_warnings(gold)
     if warnings:
         click.echo(f"kgraph: {len(warnings)} gold warnings (first: {warnings[0]})", err=True)
     if pred:
         predictions = read_predictions(pred)
     else:
-        extractor = _extractor("auto", model_fr, model_en, untargeted)
+        extractor = _extractor("auto", model_fr, model_en, untargeted, trace=errors)
+        out_cm = _output(save_pred) if save_pred else None
         articles = [Article(doc_id=i.id, text=i.text, lang=i.lang, date=i.date, origin=gold) for i in items if i.text.strip()]
         predictions = {}
         for result in _results(articles, extractor, "extracting"):
             predictions[result.article.doc_id] = [e.to_record() for e in result.events]
-        if save_pred:
-            with _output(save_pred) as out:
+            candidates[result.article.doc_id] = result.candidates
+        if out_cm is not None:
+            with out_cm as out:
                 for records in predictions.values():
                     for record in records:
                         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     report = score(items, predictions)
+    analysis = analyse(items, report, candidates)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(json.dumps({**report.to_dict(), "analysis": analysis.to_dict()}, ensure_ascii=False, indent=1))
         return
     click.echo(f"{gold}: {len(items)} items")
     click.echo(report.format_table())
+    click.echo(f"predictions per sentence {analysis.per_sentence:.2f}; false alarms on sentences without gold "
+               f"events {analysis.false_alarms}/{analysis.empty_items} ({analysis.false_alarm_rate:.1%})")
+    click.echo("\nper CAMEO root (gold tuples by their first root, predictions by theirs):")
+    click.echo(analysis.format_roots())
     if errors:
-        for item in report.items:
-            if item.missed or item.spurious:
-                click.echo(f"\n{item.id}: missed {_tuples(item.missed)}; spurious {_tuples(item.spurious)}")
+        _print_errors(report, analysis, {item.id: item.text for item in items})
 
 
 def _tuples(values: Iterable[Any]) -> str:
     return ", ".join(str(v) for v in values) or "-"
+
+
+def _gold_str(tup: Any) -> str:
+    return f"{tup.source} —{'/'.join(tup.roots)}→ {tup.target or '∅'}"
+
+
+def _print_errors(report: Any, analysis: Any, texts: dict[str, str]) -> None:
+    """Misses grouped by cause (with the triggers the rules considered), then spurious predictions."""
+    causes = analysis.causes()
+    click.echo("\nmisses by cause: " + ", ".join(f"{cause} {n}" for cause, n in causes.most_common()))
+    for cause, _ in causes.most_common():
+        click.echo(f"\n== {cause}")
+        for miss in (m for m in analysis.misses if m.cause == cause):
+            click.echo(f"{miss.item}: missed {_gold_str(miss.gold)} | {miss.text}")
+            for candidate in miss.candidates:
+                click.echo(f"    {candidate.describe()}")
+    spurious = [(item.id, p) for item in report.items for p in item.spurious]
+    click.echo(f"\n== spurious {len(spurious)}")
+    for item_id, pred in spurious:
+        click.echo(f"{item_id}: {pred.source} —{pred.root}→ {pred.target or '∅'} | {texts.get(item_id, '')}")
 
 
 @cli.command()
@@ -409,8 +451,14 @@ def info(as_json: bool) -> None:
         click.echo(f"  {lang}: {name}")
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    """SIGTERM: unwind like Ctrl-C, so temporary files are removed and nothing is left half-written."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the ``kgraph`` command."""
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="kgraph")
 
 

@@ -7,6 +7,8 @@ The hierarchy::
     ├── ModelError              a spaCy model that is not installed or will not load
     ├── GraphError              a graph file or store that cannot be read or written
     │   └── QueryError          a SPARQL query that does not parse or run
+    ├── OutputError             a path kgraph will not or cannot write to
+    │   └── LockError           the target is being written by another kgraph process
     ├── DataError               a broken lexicon, actor table or ontology file
     └── GoldFormatError         a gold or prediction file that cannot be read
 
@@ -20,6 +22,8 @@ __all__ = [
     "ModelError",
     "GraphError",
     "QueryError",
+    "OutputError",
+    "LockError",
     "DataError",
     "GoldFormatError",
 ]
@@ -43,6 +47,14 @@ class GraphError(KGraphError):
 
 class QueryError(GraphError):
     """A SPARQL query that does not parse or fails to run."""
+
+
+class OutputError(KGraphError):
+    """A path kgraph will not write to (a foreign directory) or cannot write to."""
+
+
+class LockError(OutputError):
+    """The target is locked by another kgraph process for longer than the wait allowed."""
 
 
 class DataError(KGraphError):

@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ActorRef", "Action", "Event", "stable_hash"]
+__all__ = ["ActorRef", "Action", "Candidate", "Event", "stable_hash"]
 
 
 def stable_hash(*parts: object, length: int = 16) -> str:
@@ -43,6 +43,7 @@ class ActorRef:
             "sector": self.sector,
             "label": self.label,
             "wikidata": self.wikidata,
+            "rule": self.how,
         }
 
 
@@ -88,6 +89,9 @@ class Event:
     mode: str | None = None
     confidence: float = 0.5
     extractor: str = "dependency"
+    date_source: str | None = None  # text, article or file: where ``date`` came from
+    row: str = ""  # the lexicon row that fired, e.g. "verb impose +sanction → 163"
+    rules: tuple[str, ...] = ()  # the construction rules that found the actors
 
     @property
     def char_start(self) -> int:
@@ -113,15 +117,16 @@ class Event:
             self.negated,
         )
 
-    def to_record(self) -> dict[str, Any]:
-        """The JSON-able record of CONTRACT §3."""
-        return {
+    def to_record(self, *, explain: bool = False) -> dict[str, Any]:
+        """The JSON-able record of CONTRACT §3 (with ``explain``: the lexicon row and the rules)."""
+        record = {
             "event_id": self.event_id,
             "doc_id": self.doc_id,
             "sentence_id": self.sentence_id,
             "sentence": self.sentence,
             "lang": self.lang,
             "date": self.date,
+            "date_source": self.date_source,
             "source": self.source.to_record(),
             "action": self.action.to_record(),
             "target": self.target.to_record() if self.target else None,
@@ -132,3 +137,33 @@ class Event:
             "char_end": self.char_end,
             "extractor": self.extractor,
         }
+        if explain:
+            record["explain"] = {"row": self.row, "rules": list(self.rules)}
+        return record
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger the rules considered and what became of it (``--explain``, error analysis).
+
+    ``sources`` and ``targets`` are ``(text, code, rule)`` triples; ``outcome`` is
+    ``event`` or why no event was made (``no source``, ``no target``, ``same actor``).
+    """
+
+    sentence_id: int
+    trigger: str
+    row: str
+    cameo: str
+    sources: tuple[tuple[str, str, str], ...]
+    targets: tuple[tuple[str, str, str], ...]
+    rules: tuple[str, ...]
+    outcome: str
+
+    def describe(self) -> str:
+        """One line for people: trigger, row, actors with their rules, outcome."""
+        def actors(refs: tuple[tuple[str, str, str], ...]) -> str:
+            return ", ".join(f"{code} «{text}» ({rule})" for text, code, rule in refs) or "-"
+
+        rules = f" [{', '.join(self.rules)}]" if self.rules else ""
+        return (f"s{self.sentence_id} «{self.trigger}» {self.row}: source {actors(self.sources)}; "
+                f"target {actors(self.targets)}{rules} → {self.outcome}")

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "normalise", "split_front_matter"]
+__all__ = ["fold", "normalise", "split_chunks", "split_front_matter"]
 
 # One-for-one replacements: typographic apostrophes, quotes and spaces.
 _TRANSLATION = str.maketrans(
@@ -70,3 +70,37 @@ def fold(text: str) -> str:
     """Lower-case, accent-free form of ``text``, used as a matching key in lexicons and tables."""
     decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]\u00bb\u201d]*\s+")
+
+
+def split_chunks(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most ``max_chars`` characters.
+
+    Cuts fall after a line break when there is one in the second half of a piece,
+    else after a sentence end, else at a space, so that no sentence is split
+    unless a single one is longer than ``max_chars``. Returns ``(start, end)``
+    offsets into ``text``; together they cover the span exactly.
+    """
+    if max_chars < 2:
+        raise ValueError("max_chars must be at least 2")
+    pieces: list[tuple[int, int]] = []
+    position = start
+    while end - position > max_chars:
+        limit = position + max_chars
+        floor = position + max_chars // 2
+        cut = text.rfind("\n", floor, limit)
+        if cut != -1:
+            cut += 1
+        else:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, limit)]
+            if ends:
+                cut = ends[-1]
+            else:
+                space = text.rfind(" ", floor, limit)
+                cut = space + 1 if space != -1 else limit
+        pieces.append((position, cut))
+        position = cut
+    pieces.append((position, end))
+    return pieces

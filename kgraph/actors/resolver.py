@@ -68,6 +68,15 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+def _bare(token: Token) -> bool:
+    """A role noun with no name of its own attached ("police", "les manifestants"), unlike
+    "the Lord's Resistance Army" or "Resistance Army", whose owner is named but unknown."""
+    return not any(
+        c.dep_ in ("poss", "nmod:poss") or "Yes" in c.morph.get("Poss") or (c.dep_ in NAME_DEPS and c.pos_ == "PROPN")
+        for c in token.children
+    ) and token.pos_ == "NOUN"
+
+
 class ActorResolver:
     """Finds the actors of noun phrases in one parsed document.
 
@@ -197,8 +206,72 @@ class ActorResolver:
                         e = match.entry
                         return [self._ref(token, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary")]
             if token.pos_ == "PROPN":
-                return self._titled_name(token)
+                titled = self._titled_name(token)
+                if titled:
+                    return titled
+            return self._owned(token)
         return []
+
+    def _owned(self, token: Token) -> list[ActorRef]:
+        """An unknown noun stands for the actor owning it or the place it is in: "Iran's
+        Revolutionary Guards", "Israeli helicopter gunships", "les Gardiens de la révolution
+        iraniens", "garment workers in Bangladesh", "des ouvriers à Dacca"."""
+        if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+            return []
+        owners = [r for r in self.owners(token) if r.how not in ("pronoun", "owner")]
+        if owners:
+            o = owners[0]
+            return [self._ref(token, o.code, o.country, o.sector, o.label, o.wikidata, "owner")]
+        country = self._place_in(token)
+        if country:
+            return [self._ref(token, country, country, None, self.dictionary.label_for(country), None, "place")]
+        return []
+
+    def _place_in(self, token: Token) -> str | None:
+        """The country of a place phrase under ``token``: "in Nepal", "à Ankara", "au Kenya"."""
+        for child in token.children:
+            heads: list[Token] = []
+            if child.dep_ == "prep" and fold(child.text) in self.lexicon.locative_preps:
+                heads = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("nmod", "obl", "obl:mod") and any(
+                fold(c.text) in self.lexicon.locative_preps | {"au", "aux"} for c in child.children if c.dep_ == "case"
+            ):
+                heads = [child]
+            for head in heads:
+                match = self._matches.get(head.i)
+                if match is not None and match.entry.kind in ("country", "capital", "place") and match.entry.country:
+                    return match.entry.country
+        return None
+
+    def _context_country(self, token: Token) -> str | None:
+        """The country a bare domestic actor ("police", "protesters", "l'opposition") belongs to:
+        a place named in its phrase or in its clause, else the country named nearest to it in
+        the sentence, else the last country the article named."""
+        place = self._place_in(token)
+        if place:
+            return place
+        head = token.head
+        for _ in range(3):
+            place = self._place_in(head)
+            if place:
+                return place
+            if head.head.i == head.i:
+                break
+            head = head.head
+        nearest: tuple[int, str] | None = None
+        for i in range(token.sent.start, token.sent.end):
+            match = self._matches.get(i)
+            if match is None or not match.entry.country or match.entry.kind == "person":
+                continue
+            distance = abs(i - token.i)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, match.entry.country)
+        if nearest is not None:
+            return nearest[1]
+        for memory in reversed(self._memory):
+            if memory.ref.country:
+                return memory.ref.country
+        return None
 
     def _titled_name(self, token: Token) -> list[ActorRef]:
         """An unknown name with a title before it: "Japanese Prime Minister Ryutaro Hashimoto",
@@ -218,6 +291,13 @@ class ActorResolver:
                     return [self._ref(token, owner.code, None, None, owner.label, None, "agent")]
                 country = owner.country or owner.code[:3]
                 return [self._ref(token, country + sector, country, sector, self.dictionary.label_for(country + sector), None, "agent")]
+            if sector != NO_SECTOR and not owners:
+                # "opposition leader Nana Akufo-Addo", "Kremlin critic …" with no country given:
+                # the country in context, as for a bare domestic actor.
+                country = self._context_country(token)
+                if country:
+                    code = country + sector
+                    return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context")]
         return []
 
     def _role(self, token: Token, sector: str) -> list[ActorRef]:
@@ -252,6 +332,13 @@ class ActorResolver:
             )
             if previous is not None:
                 return [self._ref(token, previous.code, previous.country, previous.sector, previous.label, previous.wikidata, "context")]
+        if sector != NO_SECTOR and _bare(token):
+            # A domestic actor named without its country ("police fired on protesters"): the
+            # country of the place or of the story.
+            country = self._context_country(token)
+            if country:
+                code = country + sector
+                return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context")]
         return []
 
     def owners(self, token: Token) -> list[ActorRef]:

@@ -18,7 +18,7 @@ from ..actors.dictionary import ActorDictionary
 from ..text import fold
 from ..actors.resolver import ActorResolver
 from ..cameo import cameo_code
-from ..model import Action, ActorRef, Event
+from ..model import Action, ActorRef, Candidate, Event
 from .dates import find_dates, is_date_word
 from .lexicon import LexEntry, Lexicon
 
@@ -36,6 +36,9 @@ AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
 NEGATION_DEPS = frozenset({"neg", "advmod"})
 # Clauses whose verb takes its subject from the verb it depends on.
 CONTROL_DEPS = frozenset({"xcomp", "conj", "acomp"})
+# Adverbial clauses: a non-finite one ("…, accusing Islamabad of", "tuant deux soldats",
+# "to protest against") takes the subject of the clause it modifies.
+ADVERBIAL_DEPS = frozenset({"advcl"})
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
 
 
@@ -60,11 +63,14 @@ def extract_events(
     dictionary: ActorDictionary,
     lexicon: Lexicon,
     untargeted: bool = False,
+    candidates: list[Candidate] | None = None,
 ) -> Iterator[Event]:
     """Yield every event of ``doc`` (parsed from the normalised ``text``).
 
     Events with no recipient are kept only for roots that are complete without one
     (``solo_root`` in markers.tsv: protests, force postures), unless ``untargeted``.
+    Every trigger considered, with what became of it, is appended to ``candidates``
+    when a list is given (``--explain``, ``evaluate --errors``).
     """
     resolver = ActorResolver(doc, text, dictionary, lexicon)
     for index, sent in enumerate(doc.sents):
@@ -76,7 +82,7 @@ def extract_events(
         sentence = text[sent.start_char : sent.end_char].strip()
         seen: set[tuple] = set()
         for trigger in triggers:
-            for event in _events(trigger, resolver, lexicon, doc_id, index, sentence, lang, dates.get(trigger.token.i, date), untargeted):
+            for event in _events(trigger, resolver, lexicon, doc_id, index, sentence, lang, dates.get(trigger.token.i, date), untargeted, candidates):
                 key = (event.source.code, event.action.cameo, event.target.code if event.target else None, event.negated)
                 if key not in seen:
                     seen.add(key)
@@ -287,12 +293,26 @@ def _events(
     lang: str,
     date: str | None,
     untargeted: bool,
+    candidates: list[Candidate] | None = None,
 ) -> Iterator[Event]:
+    rules: list[str] = []
     if trigger.nominal:
-        sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon)
+        sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon, rules)
     else:
-        sources, targets, penalty = _verbal_roles(trigger, resolver, lexicon)
+        sources, targets, penalty = _verbal_roles(trigger, resolver, lexicon, rules)
+    row = _row(trigger)
+
+    def note(outcome: str) -> None:
+        if candidates is not None:
+            words = trigger.token.text + (f" … {trigger.noun.text}" if trigger.noun is not None else "")
+            candidates.append(Candidate(
+                sentence_id, words, row, trigger.entry.cameo,
+                tuple((r.text, r.code, r.how) for r in sources), tuple((r.text, r.code, r.how) for r in targets),
+                tuple(rules), outcome,
+            ))
+
     if not sources:
+        note("no source")
         return
     if targets:
         pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code]
@@ -305,10 +325,15 @@ def _events(
         # pourparlers"): one record per ordered pair.
         pairs = list(permutations(sources, 2))
     elif trigger.entry.needs_target or trigger.nominal:
+        note("no target")
         return
     elif untargeted or trigger.entry.cameo[:2] in lexicon.solo_roots:
         pairs = [(s, None) for s in sources]
     else:
+        note("no target")
+        return
+    if not pairs:
+        note("same actor")
         return
     negated = not trigger.nominal and _negated(trigger.token, lexicon)
     mode = None if trigger.nominal else _mode(trigger.token, lexicon)
@@ -322,6 +347,7 @@ def _events(
         # "Portugal will support Turkey" → 032, not 051.
         code = lexicon.intent_codes[code[:2]]
     action = _action(trigger, resolver.text, code)
+    note("negated" if negated else "event")
     for source, target in pairs:
         confidence = 0.9 - penalty
         for ref in (source, target):
@@ -340,38 +366,65 @@ def _events(
             mode=mode,
             confidence=max(0.1, confidence),
             extractor=EXTRACTOR,
+            row=row,
+            rules=tuple(rules),
         )
 
 
-def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) -> tuple[list[ActorRef], list[ActorRef], float]:
+def _row(trigger: _Trigger) -> str:
+    """The lexicon row of a trigger, for people: ``verb impose +sanction → 163``."""
+    entry = trigger.entry
+    kind = "noun" if trigger.nominal else "verb"
+    objects = f" +{'|'.join(sorted(entry.objects))}" if entry.objects else ""
+    noun = f" (event noun {fold(trigger.noun.lemma_)})" if trigger.noun is not None and not entry.objects else ""
+    complement = f" absorbing {trigger.complement.cameo}" if trigger.complement is not None else ""
+    return f"{kind} {entry.lemma}{objects}{noun} → {entry.cameo}{complement}"
+
+
+def _verbal_roles(
+    trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, rules: list[str]
+) -> tuple[list[ActorRef], list[ActorRef], float]:
+    """Sources and targets of a verbal trigger; the rules that found them are appended to ``rules``."""
     verb = trigger.token
     penalty = 0.0
     sources: list[ActorRef] = []
     targets: list[ActorRef] = []
-    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS | PASSIVE_AUX_DEPS for c in verb.children)
+    passive = _passive(verb)
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS or (child.dep_ in PASSIVE_SUBJECT_DEPS and not passive):
             sources = resolver.resolve(child)
+            if sources:
+                rules.append("subject")
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
             # Passive: the grammatical subject is the recipient ("la Turquie a été sanctionnée"),
             # or the actor owning it ("les frappes israéliennes … ont été dénoncées").
             targets = resolver.resolve(child) or resolver.owners(child)
+            if targets:
+                rules.append("passive subject")
     if passive:
         # Passive agent: "par Washington" (obl:agent) or "by Washington" (agent → pobj), or the
         # actor owning the agent ("tué par une frappe de drone américaine").
         agent = _agent(verb, lexicon)
         if agent is not None:
             sources = resolver.resolve(agent) or resolver.owners(agent)
+            if sources:
+                rules.append("passive agent")
     if not sources:
         sources = _inherited_subject(verb, resolver)
         penalty += 0.1 if sources else 0.0
+        if sources:
+            rules.append("inherited subject")
     if not sources and not passive:
         sources = _left_actor(verb, resolver)
         penalty += 0.2 if sources else 0.0
+        if sources:
+            rules.append("subject recovery")
     if not targets:
         exclude = {s.code for s in sources}
         targets, extra = _targets(verb, trigger.noun, resolver, lexicon, exclude)
         penalty += extra
+        if targets:
+            rules.append("recipient")
         # Attribution is not address: in "Portugal will support Turkey, Soares said" the clause
         # before the verb of saying is its content, not its recipient. After the verb
         # ("Obama and Putin said they will attack Iraq") the statement is about, and coded
@@ -389,6 +442,7 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
                         break
                 if targets:
                     penalty += 0.1
+                    rules.append("demand addressee")
                     break
                 if any(s.pos_ in ("PROPN", "NOUN") for s in subjects):
                     complements = []  # "demanded that Hamas …": the addressee is named but unknown
@@ -400,6 +454,7 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
                 targets, extra = _targets(complement, None, resolver, lexicon, exclude)
                 if targets:
                     penalty += 0.1 + extra
+                    rules.append("recipient in complement")
                     break
         if not targets and not speech and (trigger.entry.place or trigger.entry.cameo[:2] in lexicon.locative_roots):
             # Where a protest or an attack happens is its recipient: "protested in Beijing".
@@ -409,7 +464,19 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
             ]
             targets = [_country_of(r) for r in targets]
             penalty += 0.15 if targets else 0.0
+            if targets:
+                rules.append("place as recipient")
     return sources, targets, penalty
+
+
+def _passive(verb: Token) -> bool:
+    """Passive voice: a passive auxiliary, or a passive subject without the perfect's
+    auxiliary (the French model marks "Moscou a officiellement rejeté" as passive)."""
+    if any(c.dep_ in PASSIVE_AUX_DEPS for c in verb.children):
+        return True
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return not any(c.dep_ in ("aux", "aux:tense") and fold(c.lemma_) in ("avoir", "have") for c in verb.children)
+    return False
 
 
 def _country_of(ref: ActorRef) -> ActorRef:
@@ -418,12 +485,32 @@ def _country_of(ref: ActorRef) -> ActorRef:
     return ActorRef(ref.text, country, country, None, ref.label, None, ref.start, ref.end, ref.how)
 
 
-def _nominal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) -> tuple[list[ActorRef], list[ActorRef], float]:
+def _nominal_roles(
+    trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, rules: list[str]
+) -> tuple[list[ActorRef], list[ActorRef], float]:
     noun = trigger.token
-    sources = resolver.owners(noun)
+    rules.append("nominal event")
+    # The agent of an event noun: "the killing of protesters by security forces",
+    # "l'exécution de 223 villageois par des soldats burkinabè"; then its "of"/"de" is the patient.
+    agents = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.agent_preps)
+    if agents:
+        rules.append("nominal agent")
+        sources = agents
+        patients = [r for r in resolver.owners(noun) if r.code not in {a.code for a in agents}]
+        if patients:
+            return sources, patients, 0.1
+    else:
+        sources = resolver.owners(noun)
     # A noun takes its recipient with "contre"/"against"/"on"; "avec"/"with" only when joint ("talks with").
     preps = lexicon.nominal_target_preps | (lexicon.joint_preps if trigger.entry.joint else frozenset())
     targets = _prepositional(noun, resolver, lexicon, exclude={r.code for r in sources}, preps=preps)
+    if not sources and not targets:
+        # Both sides after "between"/"entre": "clashes between the army and rebels",
+        # "des combats entre l'armée philippine et des jihadistes" — each side acts on the other.
+        between = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.between_preps)
+        if len(between) >= 2:
+            rules.append("between")
+            return between, list(between), 0.1
     return sources, targets, 0.1
 
 
@@ -451,7 +538,8 @@ def _inherited_subject(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
     for _ in range(3):
         if token.dep_ in RELATIVE_DEPS:
             return resolver.resolve(token.head)
-        if token.dep_ not in CONTROL_DEPS or token.head.i == token.i:
+        adverbial = token.dep_ in ADVERBIAL_DEPS and "Fin" not in token.morph.get("VerbForm") and token.pos_ in ("VERB", "AUX")
+        if (token.dep_ not in CONTROL_DEPS and not adverbial) or token.head.i == token.i:
             return []
         token = token.head
         for child in token.children:

@@ -1,30 +1,42 @@
 """Reading and writing graphs: files by extension, or a persistent store directory.
 
 A graph path with a known extension (``.ttl``, ``.trig``, ``.nt``, ``.nq``,
-``.jsonld``) is a file; a directory (or a new path without extension) is a
-persistent Oxigraph store (``oxrdflib``), queried in place.
+``.jsonld``) is a file; ``-`` is standard output (Turtle). A directory is a
+persistent Oxigraph store only if kgraph created it: a store carries the
+marker file :data:`STORE_MARKER`, and every other existing directory is
+refused, never written into or replaced. A new path without an extension
+becomes a new store.
 
-Nothing already written is corrupted by a failure: files are written to a
-temporary file beside the target and renamed over it; a store is replaced by
-building a new one beside it and swapping the directories, and appending to a
-store only adds triples.
+Nothing already written is corrupted by a failure: files are written through
+:func:`kgraph.safeio.atomic_path` (a temporary file renamed over the target);
+a store is replaced by building a new one beside it and swapping the
+directories; appending to a store is one Oxigraph transaction. Writers hold
+an exclusive lock on the target (:func:`kgraph.safeio.locked`), readers of a
+store a shared one, so two builds never interleave.
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import RDF, Dataset, Graph, URIRef
 
-from ..errors import GraphError
+from .. import __version__
+from ..errors import GraphError, OutputError
+from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, atomic_path, locked, real_target, sweep_leftovers
 from .builder import new_graph
-from .namespace import BASE, PREFIXES
+from .namespace import BASE, KG, PREFIXES
 
-__all__ = ["FORMATS", "graph_format", "is_store", "load_graph", "open_graph", "save_graph", "write_graph"]
+__all__ = ["FORMATS", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph", "save_graph", "write_graph"]
 
 #: rdflib syntax per file extension.
 FORMATS: dict[str, str] = {
@@ -40,20 +52,40 @@ FORMATS: dict[str, str] = {
 _QUADS = {"trig", "nquads"}
 #: The named graph used in quad formats and in stores.
 GRAPH_NAME = URIRef(BASE + "graph/events")
-#: rdflib store plugin of persistent stores (registered by oxrdflib).
-STORE_PLUGIN = "Oxigraph"
+
+
+#: The marker file that makes a directory a kgraph store (written at creation).
+STORE_MARKER = ".kgraph-store"
 
 
 def is_store(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` names a store directory rather than a graph file."""
+    """Whether ``path`` is a store directory kgraph created (it carries :data:`STORE_MARKER`)."""
     path = Path(path)
-    return path.is_dir() or (not path.exists() and path.suffix == "")
+    return path.is_dir() and (path / STORE_MARKER).is_file()
+
+
+def _foreign_directory(path: Path) -> GraphError:
+    hint = " (an earlier kgraph store? add the marker with: touch {}/{})".format(path, STORE_MARKER) if (path / "CURRENT").exists() else ""
+    return OutputError(
+        f"{path}: is a directory but not a kgraph store; refusing to touch it{hint}. "
+        f"Give a graph file (e.g. {path / 'events.ttl'}) or a new directory name for a store"
+    )
 
 
 def graph_format(path: str | os.PathLike[str]) -> str:
-    """The rdflib syntax for a graph file (``store`` for a store directory)."""
+    """The rdflib syntax for a graph file (``store`` for a store directory, ``turtle`` for ``-``).
+
+    Raises:
+        GraphError: an unknown extension, or an existing directory that is not a kgraph store.
+    """
+    if os.fspath(path) == STDOUT:
+        return "turtle"
     path = Path(path)
-    if is_store(path):
+    if path.is_dir():
+        if is_store(path):
+            return "store"
+        raise _foreign_directory(path)
+    if not path.exists() and path.suffix == "":
         return "store"
     try:
         return FORMATS[path.suffix.lower()]
@@ -62,35 +94,67 @@ def graph_format(path: str | os.PathLike[str]) -> str:
         raise GraphError(f"{path}: unknown graph format {path.suffix!r} (use one of {known}, or a directory)") from None
 
 
-def _open_store(path: Path, *, create: bool) -> Graph:
-    graph = Graph(store=STORE_PLUGIN, identifier=GRAPH_NAME)
-    try:
-        graph.open(str(path), create=create and not path.exists())
-    except Exception as err:  # pyoxigraph raises OSError subclasses and its own errors
-        raise GraphError(f"{path}: cannot open store: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from err
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+def _store_graph(store: ox.Store) -> Graph:
+    graph = Graph(store=OxigraphStore(store=store), identifier=GRAPH_NAME)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     return graph
 
 
-def _empty_store(path: Path) -> bool:
-    return not path.exists() or (path.is_dir() and not any(path.iterdir()))
+def _read_only_store(path: Path) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as err:
+        raise GraphError(f"{path}: cannot open store: {_first_line(err)}") from err
 
 
 @contextmanager
 def open_graph(path: str | os.PathLike[str]) -> Iterator[Graph]:
-    """Yield the graph at ``path``: a file read into memory, or the store itself (closed after)."""
+    """Yield the graph at ``path``: a file read into memory, or the store itself, read-only.
+
+    Raises:
+        GraphError: no such graph, a directory that is not a store, or a file that does not parse.
+    """
     path = Path(path)
-    if is_store(path):
-        if _empty_store(path):
+    if path.is_dir() or (not path.exists() and path.suffix == ""):
+        if not path.exists():
             raise GraphError(f"{path}: no such graph")
-        graph = _open_store(path, create=False)
-        try:
-            yield graph
-        finally:
-            graph.close()
+        if not is_store(path):
+            raise _foreign_directory(path)
+        with locked(path, shared=True):
+            store = _read_only_store(path)
+            try:
+                yield _store_graph(store)
+            finally:
+                del store
     else:
         yield load_graph(path)
+
+
+_LINE = re.compile(r"\bat line (\d+)|\bline[ :](\d+)", re.I)
+_BAD = re.compile(r"Bad syntax \((.*?)\) at \^", re.S)
+
+
+def _parse_error(path: Path, fmt: str, err: BaseException) -> GraphError:
+    """One line for a parse failure: the file, the line and the parser's own reason."""
+    text = str(err)
+    line = _LINE.search(text)
+    bad = _BAD.search(text)
+    if bad:
+        reason = bad.group(1)
+    else:
+        lines = [part.strip() for part in text.splitlines() if part.strip() and not _LINE.fullmatch(part.strip())]
+        reason = " ".join(lines) or type(err).__name__
+    reason = re.sub(r"\s+", " ", reason)
+    if len(reason) > 240:
+        reason = reason[:237] + "..."
+    where = f"line {line.group(1) or line.group(2)}: " if line else ""
+    return GraphError(f"{path}: {where}cannot parse as {fmt}: {reason}")
 
 
 def load_graph(path: str | os.PathLike[str], *, missing_ok: bool = False) -> Graph:
@@ -103,7 +167,7 @@ def load_graph(path: str | os.PathLike[str], *, missing_ok: bool = False) -> Gra
     fmt = graph_format(path)
     graph = new_graph()
     if fmt == "store":
-        if _empty_store(path):
+        if not path.exists():
             if missing_ok:
                 return graph
             raise GraphError(f"{path}: no such graph")
@@ -123,93 +187,161 @@ def load_graph(path: str | os.PathLike[str], *, missing_ok: bool = False) -> Gra
                 graph.add((s, p, o))
         else:
             graph.parse(path, format=fmt)
+    except (OSError, UnicodeDecodeError) as err:
+        raise GraphError(f"{path}: cannot read: {getattr(err, 'strerror', None) or _first_line(err)}") from err
     except Exception as err:  # rdflib raises many types for bad syntax
-        raise GraphError(f"{path}: cannot parse as {fmt}: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from err
+        raise _parse_error(path, fmt, err) from err
     return graph
 
 
-def write_graph(graph: Graph, path: str | os.PathLike[str], *, append: bool = False) -> tuple[int, int]:
+def event_count(graph: Graph) -> int:
+    """The number of event nodes in ``graph``."""
+    return sum(1 for _ in graph.subjects(RDF.type, KG.Event))
+
+
+def _ntriples(graph: Graph) -> bytes:
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
+def write_graph(
+    graph: Graph,
+    path: str | os.PathLike[str],
+    *,
+    append: bool = False,
+    allow_empty: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    notify: Callable[[str], None] | None = None,
+) -> tuple[int, int]:
     """Write ``graph`` to a file or store, replacing it or (``append``) merging into it.
+
+    The target is locked for the whole read-merge-write, so concurrent appends
+    never lose each other's triples.
+
+    Args:
+        graph: the new triples.
+        path: a graph file, a store directory, or ``-`` (Turtle on stdout).
+        append: merge into the existing graph instead of replacing it.
+        allow_empty: allow replacing an existing graph with one that has no event.
+        lock_timeout: seconds to wait for another kgraph process writing ``path``.
+        notify: called with a message when the lock has to be waited for.
 
     Returns:
         The number of triples at ``path`` before and after.
+
+    Raises:
+        GraphError: the target is a foreign directory, or would be replaced by an empty graph.
+        LockError: the target stayed locked longer than ``lock_timeout``.
     """
+    if os.fspath(path) == STDOUT:
+        if append:
+            raise OutputError("--append needs a graph file or store, not - (stdout)")
+        save_graph(graph, STDOUT)
+        return 0, len(graph)
     path = Path(path)
-    if graph_format(path) == "store":
-        before = 0
-        if append and not _empty_store(path):
-            store = _open_store(path, create=False)
-            try:
+    fmt = graph_format(path)
+    exists = is_store(path) if fmt == "store" else real_target(path).exists()
+    with locked(path, timeout=lock_timeout, notify=notify):
+        sweep_leftovers(path)  # what an earlier, killed build left beside the target
+        if fmt == "store":
+            if append and exists:
+                return _append_store(graph, path)
+            before = 0
+            if exists:
+                store = _read_only_store(path)
                 before = len(store)
-                store += graph
-                return before, len(store)
-            finally:
-                store.close()
-        if not _empty_store(path):
-            with open_graph(path) as old:
-                before = len(old)
-        _replace_store(graph, path)
-        return before, len(graph)
-    existing = load_graph(path, missing_ok=True) if append else new_graph()
-    before = len(existing)
-    existing += graph
-    save_graph(existing, path)
-    return before, len(existing)
+                del store
+            _refuse_empty(graph, path, exists and before > 0, allow_empty)
+            _replace_store(graph, path)
+            return before, len(graph)
+        existing = load_graph(path, missing_ok=True) if append else new_graph()
+        before = len(existing) if append else 0
+        if not append:
+            _refuse_empty(graph, path, exists, allow_empty)
+        existing += graph
+        save_graph(existing, path)
+        return before, len(existing)
+
+
+def _refuse_empty(graph: Graph, path: Path, exists: bool, allow_empty: bool) -> None:
+    if exists and not allow_empty and event_count(graph) == 0:
+        raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
+
+
+def _append_store(graph: Graph, path: Path) -> tuple[int, int]:
+    """Add ``graph`` to the store in one transaction (all or nothing)."""
+    try:
+        store = ox.Store(str(path))
+    except OSError as err:
+        raise GraphError(f"{path}: cannot open store: {_first_line(err)}") from err
+    try:
+        before = len(store)
+        store.load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+        store.flush()
+        return before, len(store)
+    except OSError as err:
+        raise GraphError(f"{path}: cannot write store: {_first_line(err)}") from err
+    finally:
+        del store
+
+
+def _write_marker(path: Path) -> None:
+    info = {"kgraph": __version__, "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    (path / STORE_MARKER).write_text(json.dumps(info) + "\n", encoding="utf-8")
 
 
 def _replace_store(graph: Graph, path: Path) -> None:
-    """Build a new store beside ``path`` and swap it in, so a failure leaves the old one whole."""
+    """Build a new store beside ``path`` and swap it in, so a failure leaves the old one whole.
+
+    Only a directory that is a kgraph store (it carries the marker) is ever replaced.
+    """
     parent = path.parent if str(path.parent) else Path(".")
-    if not parent.exists():
-        raise GraphError(f"{parent}: no such directory")
-    fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.new.", dir=parent))
-    fresh.rmdir()  # the store creates its own directory
+    if not parent.is_dir():
+        raise OutputError(f"{path}: no such directory {parent}")
+    if path.exists() and not is_store(path):
+        raise _foreign_directory(path)
     try:
-        store = _open_store(fresh, create=True)
-        try:
-            store += graph
-        finally:
-            store.close()
-        old = None
+        fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.new.", dir=parent))
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write: {err.strerror}") from None
+    old: Path | None = None
+    try:
+        store = ox.Store(str(fresh))
+        store.load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+        store.flush()
+        del store
+        _write_marker(fresh)
         if path.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=parent))
             old.rmdir()
             os.replace(path, old)
         os.replace(fresh, path)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+    except OSError as err:
+        raise GraphError(f"{path}: cannot write store: {_first_line(err)}") from err
     finally:
         if fresh.exists():
             shutil.rmtree(fresh, ignore_errors=True)
+        if old is not None and (old / STORE_MARKER).is_file():
+            shutil.rmtree(old, ignore_errors=True)
 
 
-def save_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
-    """Write ``graph`` to a file atomically, or replace a store (``fmt`` overrides the extension)."""
-    path = Path(path)
+def save_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> Path | str:
+    """Write ``graph`` to a file atomically, or replace a store (``fmt`` overrides the extension).
+
+    ``-`` writes to standard output; symbolic links, FIFOs and devices are handled as
+    :func:`kgraph.safeio.atomic_path` describes.
+    """
     fmt = fmt or graph_format(path)
     if fmt == "store":
-        _replace_store(graph, path)
-        return path
-    target = path
-    if target.parent and not target.parent.exists():
-        raise GraphError(f"{target.parent}: no such directory")
+        _replace_store(graph, Path(path))
+        return Path(path)
+    source: Graph | Dataset = graph
     if fmt in _QUADS:
-        dataset = Dataset()
+        source = Dataset()
         for prefix, namespace in graph.namespaces():
-            dataset.bind(prefix, namespace, override=True)
-        named = dataset.graph(GRAPH_NAME)
+            source.bind(prefix, namespace, override=True)
+        named = source.graph(GRAPH_NAME)
         for triple in graph:
             named.add(triple)
-        payload = dataset.serialize(format=fmt, encoding="utf-8")
-    else:
-        payload = graph.serialize(format=fmt, encoding="utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return target
+    with atomic_path(path) as tmp:
+        source.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
+    return path

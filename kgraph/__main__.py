@@ -1,0 +1,6 @@
+"""``python -m kgraph``: the command line."""
+from __future__ import annotations
+
+from .cli import main
+
+main()
