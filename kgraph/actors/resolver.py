@@ -72,7 +72,8 @@ def _bare(token: Token) -> bool:
     """A role noun with no name of its own attached ("police", "les manifestants"), unlike
     "the Lord's Resistance Army" or "Resistance Army", whose owner is named but unknown."""
     return not any(
-        c.dep_ in ("poss", "nmod:poss") or "Yes" in c.morph.get("Poss") or (c.dep_ in NAME_DEPS and c.pos_ == "PROPN")
+        c.dep_ in ("poss", "nmod:poss") or "Yes" in c.morph.get("Poss")
+        or (c.dep_ in NAME_DEPS and c.pos_ == "PROPN" and c.i != c.sent.start)  # "Riot police" opening a sentence is no name
         for c in token.children
     ) and token.pos_ == "NOUN"
 
@@ -218,7 +219,7 @@ class ActorResolver:
         iraniens", "garment workers in Bangladesh", "des ouvriers à Dacca"."""
         if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
             return []
-        owners = [r for r in self.owners(token) if r.how not in ("pronoun", "owner")]
+        owners = [r for r in self.owners(token) if r.how != "pronoun"]
         if owners:
             o = owners[0]
             return [self._ref(token, o.code, o.country, o.sector, o.label, o.wikidata, "owner")]
@@ -273,6 +274,14 @@ class ActorResolver:
                 return memory.ref.country
         return None
 
+    def in_context(self, token: Token, sector: str) -> list[ActorRef]:
+        """An actor of ``sector`` from the country in context of ``token`` (see :meth:`_context_country`)."""
+        country = self._context_country(token)
+        if not country:
+            return []
+        code = country + sector
+        return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context")]
+
     def _titled_name(self, token: Token) -> list[ActorRef]:
         """An unknown name with a title before it: "Japanese Prime Minister Ryutaro Hashimoto",
         "Iraqi President Saddam Hussein" — the title gives the sector, its modifiers the country."""
@@ -308,8 +317,9 @@ class ActorResolver:
             for owner in owners:
                 if owner.code[:3] in ("IGO", "NGO"):
                     code, country, label = owner.code, None, owner.label
-                elif sector == NO_SECTOR:
-                    # A collective noun stands for its owner itself: "the Turkish side", "la partie turque".
+                elif sector == NO_SECTOR or (sector == "GOV" and owner.sector and owner.sector != "GOV"):
+                    # A collective noun stands for its owner itself: "the Turkish side", "la partie turque";
+                    # so does a leader of a sector: "le dirigeant de l'opposition", "the rebels' chief".
                     code, country, label = owner.code, owner.country, owner.label
                 else:
                     country = owner.country or owner.code[:3]
@@ -326,10 +336,13 @@ class ActorResolver:
                     return [self._ref(token, r.code, r.country, r.sector, r.label, r.wikidata, "agent") for r in named[:1]]
         if any(fold(c.text) in _DEFINITE for c in token.children if c.dep_ == "det"):
             # A bare definite title refers back: "le ministre" is the minister named before.
-            previous = (
-                self._recall(person=True, gender=None, within=_DOCUMENT, title=fold(token.lemma_))
-                or self._recall(person=True, gender=None, within=_REACH, subject=True)
-            )
+            previous = self._recall(person=True, gender=None, within=_DOCUMENT, title=fold(token.lemma_))
+            if previous is None:
+                # Else the last person who was a subject, if of the same sector and not in this very
+                # clause ("le gouvernement fédéral" is no reference to the president acting on it).
+                candidate = self._recall(person=True, gender=None, within=_REACH, subject=True, before=token.sent.start)
+                if candidate is not None and candidate.sector == sector:
+                    previous = candidate
             if previous is not None:
                 return [self._ref(token, previous.code, previous.country, previous.sector, previous.label, previous.wikidata, "context")]
         if sector != NO_SECTOR and _bare(token):

@@ -26,7 +26,7 @@ __all__ = ["extract_events", "EXTRACTOR"]
 
 EXTRACTOR = "dependency"
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl:subj"})  # the French model labels some subject "il" expl:subj
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 PASSIVE_AUX_DEPS = frozenset({"aux:pass", "auxpass"})
 OBJECT_DEPS = frozenset({"obj", "dobj"})
@@ -300,6 +300,10 @@ def _events(
         sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon, rules)
     else:
         sources, targets, penalty = _verbal_roles(trigger, resolver, lexicon, rules)
+        if not sources and trigger.token.dep_ in SUBJECT_DEPS and (trigger.token.tag_ == "VBG" or "Ger" in trigger.token.morph.get("VerbForm")):
+            # A gerund as subject is an event noun: "Fighting between Armenia and Azerbaijan killed …".
+            rules = []
+            sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon, rules)
     row = _row(trigger)
 
     def note(outcome: str) -> None:
@@ -324,6 +328,11 @@ def _events(
         # Joint action of coordinated actors ("la Turquie et les États-Unis ont entamé des
         # pourparlers"): one record per ordered pair.
         pairs = list(permutations(sources, 2))
+    elif trigger.entry.cameo[:2] in lexicon.domestic_roots and any(s.country and s.sector != "GOV" for s in sources):
+        # A protest with no addressee is addressed to its own government: "thousands marched in
+        # Dhaka", "les syndicats ont manifesté" (the convention of the gold data, CAMEO 14 X → X).
+        rules.append("own government")
+        pairs = [(s, _government(s)) if s.country and s.sector != "GOV" else (s, None) for s in sources]
     elif trigger.entry.needs_target or trigger.nominal:
         note("no target")
         return
@@ -369,6 +378,12 @@ def _events(
             row=row,
             rules=tuple(rules),
         )
+
+
+def _government(ref: ActorRef) -> ActorRef:
+    """The government of an actor's country, at the actor's words."""
+    code = f"{ref.country}GOV"
+    return ActorRef(ref.text, code, ref.country, "GOV", None, None, ref.start, ref.end, "domestic")
 
 
 def _row(trigger: _Trigger) -> str:
@@ -421,7 +436,8 @@ def _verbal_roles(
             rules.append("subject recovery")
     if not targets:
         exclude = {s.code for s in sources}
-        targets, extra = _targets(verb, trigger.noun, resolver, lexicon, exclude)
+        instrument = trigger.entry.cameo[:2] in lexicon.instrument_roots
+        targets, extra = _targets(verb, trigger.noun, resolver, lexicon, exclude, instrument)
         penalty += extra
         if targets:
             rules.append("recipient")
@@ -501,16 +517,25 @@ def _nominal_roles(
             return sources, patients, 0.1
     else:
         sources = resolver.owners(noun)
+    if not sources and trigger.entry.cameo[:2] in lexicon.domestic_roots:
+        # "Protests spread to 15 Iranian cities", "une grève paralyse Lagos": the people of the place.
+        sources = resolver.in_context(noun, "CVL")
+        if sources:
+            rules.append("protesters of the place")
     # A noun takes its recipient with "contre"/"against"/"on"; "avec"/"with" only when joint ("talks with").
     preps = lexicon.nominal_target_preps | (lexicon.joint_preps if trigger.entry.joint else frozenset())
     targets = _prepositional(noun, resolver, lexicon, exclude={r.code for r in sources}, preps=preps)
-    if not sources and not targets:
+    if not sources:
         # Both sides after "between"/"entre": "clashes between the army and rebels",
         # "des combats entre l'armée philippine et des jihadistes" — each side acts on the other.
-        between = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.between_preps)
-        if len(between) >= 2:
-            rules.append("between")
-            return between, list(between), 0.1
+        # An event noun that is the subject of a verb of occurrence ("Clashes broke out between …",
+        # "Des combats ont éclaté entre …") has its sides on that verb.
+        holders = [noun] + ([noun.head] if noun.dep_ in SUBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX") else [])
+        for holder in holders:
+            between = _prepositional(holder, resolver, lexicon, exclude=set(), preps=lexicon.between_preps)
+            if len(between) >= 2:
+                rules.append("between")
+                return between, list(between), 0.1
     return sources, targets, 0.1
 
 
@@ -567,7 +592,8 @@ def _left_actor(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
 
 
 def _targets(
-    verb: Token, noun: Token | None, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]
+    verb: Token, noun: Token | None, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str],
+    instrument_roots: bool = False,
 ) -> tuple[list[ActorRef], float]:
     """The recipient of ``verb`` and a confidence penalty for how indirectly it was found.
 
@@ -576,10 +602,15 @@ def _targets(
     les sanctions américaines"), the object's own recipient or partner ("ratified an
     agreement with the EU", "break relations with Russia").
     """
+    instrument = bool(instrument_roots) and verb.pos_ in ("VERB", "AUX")
     for child in _argument_children(verb, lexicon):
         # A named object the parser took for a predicate ("exhorté Washington à …" as xcomp).
         nominal_xcomp = child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")
-        if (child.dep_ in OBJECT_DEPS or nominal_xcomp) and child is not noun:
+        # An object the parser hung on a date word as a bare nmod ("a rejeté jeudi la demande").
+        hung = child.head is not verb and child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children)
+        if instrument and (child.dep_ in OBJECT_DEPS or hung):
+            continue  # "deployed troops": what a show of force moves is no recipient
+        if (child.dep_ in OBJECT_DEPS or nominal_xcomp or hung) and child is not noun:
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
             if refs:
                 return refs, 0.0
@@ -671,9 +702,16 @@ def _mode(verb: Token, lexicon: Lexicon) -> str | None:
     for token in (verb, *[c for c in verb.children if c.dep_ in AUX_DEPS]):
         if "Cnd" in token.morph.get("Mood"):
             return "conditional"
+        if lexicon.lang == "fr" and "Fin" in token.morph.get("VerbForm") and fold(token.text).endswith(_FR_CONDITIONAL):
+            return "conditional"  # the French tagger reads many conditionals as imperfects ("expulserait")
         if "Fut" in token.morph.get("Tense"):
             return "future"
     return None
+
+
+#: Endings of the French conditional (-rait, -raient, …), which the imperfect never has after an r
+#: of the future stem: "expulserait", "sanctionneraient".
+_FR_CONDITIONAL = ("erait", "eraient", "irait", "iraient", "rais", "rions", "riez", "drait", "draient")
 
 
 def _action(trigger: _Trigger, text: str, cameo: str) -> Action:

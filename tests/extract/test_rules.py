@@ -203,8 +203,8 @@ def test_event_without_recipient_needs_untargeted_unless_solo(extract):
     assert extract("Seoul condemned the launch.", "en") == []
     kept = Extractor(untargeted=True).extract(Article("t", "Seoul condemned the launch.", "en", "2023-03-17")).events
     assert [(e.source.code, e.action.root, e.target) for e in kept] == [("KORGOV", "11", None)]
-    # A protest is an event even with no recipient.
-    assert ("USA", "14", None, False) in roles(extract("American students protested on Monday.", "en"))
+    # A protest is an event even with no recipient: addressed to its own government.
+    assert ("USA", "14", "USA", False) in roles(extract("American students protested on Monday.", "en"))
 
 
 def test_en_attribution_is_not_address(extract):

@@ -1,0 +1,137 @@
+"""Constructions of extraction v2, one test per construction and language (real models: slow).
+
+Each sentence is this project's own, written to show the construction.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def roles(events):
+    """(source code, root, target code or None) per non-negated event: full codes, so sectors show."""
+    return {(e.source.code, e.action.root, e.target.code if e.target else None) for e in events if not e.negated}
+
+
+def countries(events):
+    return {(e.source.code[:3], e.action.root, e.target.code[:3] if e.target else None) for e in events if not e.negated}
+
+
+# ---------------------------------------------------------------- domestic actors
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Police fired tear gas at protesters in Nairobi on Tuesday.", ("KENCOP", "19", "KENCVL")),
+    ("fr", "La police a interpellé des dizaines de manifestants à Dacca.", ("BGDCOP", "17", "BGDCVL")),
+])
+def test_bare_domestic_actors_take_the_country_of_the_place(extract, lang, text, expected):
+    assert expected in roles(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Ghana's President telephoned opposition leader Nana Akufo-Addo.", ("GHAGOV", "04", "GHAOPP")),
+    ("fr", "Le président ghanéen a téléphoné au dirigeant de l'opposition Nana Akufo-Addo.", ("GHAGOV", "04", "GHAOPP")),
+])
+def test_a_titled_unknown_name_takes_the_country_in_context(extract, lang, text, expected):
+    assert expected in roles(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Washington demanded that the Lord's Resistance Army renounce its struggle against Uganda."),
+    ("fr", "La France a rappelé vendredi ses ambassadeurs aux États-Unis et en Australie."),
+])
+def test_named_or_possessed_role_nouns_do_not_take_a_context_country(extract, lang, text):
+    found = roles(extract(text, lang))
+    assert not any(target and target.endswith(("REB", "MIL", "GOV")) and target[:3] in ("UGA", "USA") and lang == "en"
+                   for _, _, target in found)
+    if lang == "fr":
+        assert {("FRA", "16", "USA"), ("FRA", "16", "AUS")} <= countries(extract(text, lang))
+
+
+# ---------------------------------------------------------------- owners and places
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Iran's Revolutionary Guards seized a British tanker in the Gulf."),
+    ("fr", "Les Gardiens de la révolution iraniens ont saisi un pétrolier britannique."),
+])
+def test_an_unknown_noun_stands_for_the_actor_owning_it(extract, lang, text):
+    assert ("IRN", "17", "GBR") in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Thousands of garment workers in Bangladesh protested on Tuesday."),
+    ("fr", "Des milliers d'ouvriers du textile au Bangladesh ont manifesté mardi."),
+])
+def test_a_protest_is_addressed_to_its_own_government(extract, lang, text):
+    assert ("BGD", "14", "BGD") in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Protests spread to several Iranian cities on Wednesday."),
+    ("fr", "Des manifestations ont éclaté mercredi dans plusieurs villes iraniennes."),
+])
+def test_nominal_protests_are_by_the_people_of_the_place(extract, lang, text):
+    assert ("IRN", "14", "IRN") in countries(extract(text, lang))
+
+
+# ---------------------------------------------------------------- clauses
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Turkey sent troops to the border, accusing Syria of harbouring militants."),
+    ("fr", "La Turquie a déployé des troupes à la frontière, accusant la Syrie d'abriter des militants."),
+])
+def test_a_participial_clause_inherits_the_subject(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert ("TUR", "11", "SYR") in found
+    assert not any(src == tgt == "TUR" for src, root, tgt in found if root == "15")  # troops moved are no recipient
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "China said it would expel American journalists."),
+    ("fr", "Pékin a affirmé qu'il expulserait des journalistes américains."),
+])
+def test_a_pronoun_in_reported_speech_is_the_speaker(extract, lang, text):
+    events = extract(text, lang)
+    assert any(e.source.code[:3] == "CHN" and e.action.root == "17" and e.target and e.target.code[:3] == "USA" for e in events)
+    assert all(e.mode in ("future", "conditional") for e in events if e.action.root == "17")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Moscow officially rejected the British request on Thursday."),
+    ("fr", "Moscou a officiellement rejeté jeudi la demande britannique."),
+])
+def test_perfect_with_have_is_active_even_when_parsed_passive(extract, lang, text):
+    assert ("RUS", "12", "GBR") in countries(extract(text, lang))
+
+
+# ---------------------------------------------------------------- nominal events
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Clashes broke out between Indian and Chinese soldiers in Ladakh."),
+    ("fr", "Des combats ont éclaté entre l'armée philippine et des jihadistes."),
+])
+def test_both_sides_of_a_nominal_event_after_between(extract, lang, text):
+    found = countries(extract(text, lang))
+    pair = ("IND", "CHN") if lang == "en" else ("PHL", "PHL")
+    assert (pair[0], "19", pair[1]) in found and (pair[1], "19", pair[0]) in found
+
+
+def test_en_a_gerund_subject_is_a_nominal_event(extract):
+    found = countries(extract("Fighting between Armenia and Azerbaijan killed dozens.", "en"))
+    assert {("ARM", "19", "AZE"), ("AZE", "19", "ARM")} <= found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The expulsion of Russian diplomats by Britain angered Moscow."),
+    ("fr", "L'expulsion de diplomates russes par la Grande-Bretagne a irrité Moscou."),
+])
+def test_the_agent_of_an_event_noun_makes_its_complement_the_patient(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert any(src == "GBR" and tgt == "RUS" and root in ("16", "17") for src, root, tgt in found)
+    assert not any(src == "RUS" and tgt == "GBR" for src, _, tgt in found)
+
+
+# ---------------------------------------------------------------- sentences
+def test_fr_no_sentence_break_at_a_capitalised_word(extractor):
+    from kgraph.reader import Article
+
+    text = "Pékin a rejeté mardi la décision de la Cour permanente d'arbitrage de La Haye sur la mer de Chine méridionale."
+    result = extractor.extract(Article(doc_id="t", text=text, lang="fr", date="2016-07-12"))
+    assert {e.sentence_id for e in result.events} == {0}
+    assert any(e.source.code[:3] == "CHN" and e.action.root == "12" and e.target for e in result.events)
