@@ -4,12 +4,14 @@
 Usage::
 
     PYTHONPATH=. python tools/import_petrarch_verbs.py DICTIONARY [-o FILE] [--defaults all|specific|none]
-        [--all-verbs] [--exclude-family NAME ...] [--exclude-verb VERB ...] [--strict]
+        [--all-verbs] [--exclude-family NAME ...] [--exclude-verb VERB ...] [--exclude-default VERB ...] [--strict]
 
 The project builds ``kgraph/extract/data/verbs_petrarch.tsv`` with::
 
     PYTHONPATH=. python tools/import_petrarch_verbs.py ../shared/reference/petrarch2/CAMEO.2.0.txt \\
-        -o kgraph/extract/data/verbs_petrarch.tsv
+        --exclusions tools/petrarch_exclusions.tsv -o kgraph/extract/data/verbs_petrarch.tsv
+
+(``tools/petrarch_exclusions.tsv`` lists, with reasons, the verb codes the project leaves out.)
 
 A user imports a dictionary of their own the same way, into any file, and passes it to
 ``kgraph extract|build|evaluate --verbs FILE``. Only what kgraph's matcher can honour is
@@ -57,10 +59,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out a verb family (its '--- NAME [CODE] ---' header name); repeatable")
     parser.add_argument("--exclude-verb", action="append", default=[], metavar="VERB",
                         help="leave out a verb (as the dictionary writes it: PULL_OUT); repeatable")
+    parser.add_argument("--exclude-default", action="append", default=[], metavar="VERB",
+                        help="leave out a verb's own code but keep its patterns (a verb whose common sense is not "
+                             "its family's code); repeatable")
     parser.add_argument("--defaults", choices=("all", "specific", "none"), default="specific",
                         help="which verbs keep their code with no pattern: all; specific = not a root's general "
                              "cue code (010, 190...), which PETRARCH refines by patterns or verb combination and "
                              "which over-fire alone; none [default: specific]")
+    parser.add_argument("--exclusions", type=Path, metavar="FILE",
+                        help="a TSV of exclusions (kind: family, verb or default; name; reason), as tools/petrarch_exclusions.tsv")
     parser.add_argument("--strict", action="store_true", help="stop at the first malformed line")
     args = parser.parse_args(argv)
     try:
@@ -69,11 +76,26 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, KGraphError) as err:
         print(f"import_petrarch_verbs: {err}", file=sys.stderr)
         return 1
+    if args.exclusions is not None:
+        try:
+            for number, line in enumerate(args.exclusions.read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+                    continue
+                kind, name, *_ = line.split("\t") + [""]
+                targets = {"family": args.exclude_family, "verb": args.exclude_verb, "default": args.exclude_default}
+                if kind not in targets or not name.strip():
+                    print(f"import_petrarch_verbs: {args.exclusions}:{number}: expected 'family|verb|default<TAB>NAME'", file=sys.stderr)
+                    return 1
+                targets[kind].append(name.strip())
+        except OSError as err:
+            print(f"import_petrarch_verbs: {err}", file=sys.stderr)
+            return 1
     for number, message in dictionary.errors:
         print(f"{args.dictionary.name}:{number}: skipped: {message}", file=sys.stderr)
     result = lexicon_rows(dictionary, codes=set(cameo_codes()), source=args.dictionary.name,
                           all_verbs=args.all_verbs, exclude_families=args.exclude_family,
-                          exclude_verbs=args.exclude_verb, defaults=args.defaults)
+                          exclude_verbs=args.exclude_verb, defaults=args.defaults,
+                          exclude_defaults=args.exclude_default)
     skipped = sum(result.skipped.values())
     summary = [
         f"{len(dictionary.families)} verb families, {dictionary.verb_count} verbs, {dictionary.pattern_count} patterns, "
@@ -84,8 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     ]
     options = " --all-verbs" if args.all_verbs else ""
     options += f" --defaults {args.defaults}"
-    options += "".join(f" --exclude-family {name}" for name in args.exclude_family)
-    options += "".join(f" --exclude-verb {name}" for name in args.exclude_verb)
+    if args.exclusions is not None:
+        options += f" --exclusions {args.exclusions}"
+    else:
+        options += "".join(f" --exclude-family {name}" for name in args.exclude_family)
+        options += "".join(f" --exclude-verb {name}" for name in args.exclude_verb)
+        options += "".join(f" --exclude-default {name}" for name in args.exclude_default)
     header = [
         f"# kgraph verb lexicon rows imported from the PETRARCH verb dictionary {args.dictionary.name}",
         f"# source file: {args.dictionary}",

@@ -335,6 +335,7 @@ def lexicon_rows(
     exclude_families: Collection[str] = (),
     exclude_verbs: Collection[str] = (),
     defaults: str = "all",
+    exclude_defaults: Collection[str] = (),
 ) -> ImportResult:
     """kgraph lexicon rows (English) for what the matcher can honour in ``dictionary``.
 
@@ -351,6 +352,8 @@ def lexicon_rows(
             ``specific``: only those whose code is not a root's general cue code (``010``,
             ``190``...), which PETRARCH meant to be refined by patterns or combined with a
             complement verb; ``none``.
+        exclude_defaults: verbs whose own code is left out (their patterns are kept): verbs
+            whose common sense is not their family's code ("TAKE" in a seizing family).
 
     A code ``A:B`` gives ``A`` (``B`` is the reverse direction's code); ``A:A`` marks the
     row ``joint``. The null code ``---`` of a pattern gives a no-event row (``-``); a
@@ -396,6 +399,7 @@ def lexicon_rows(
         raise ValueError(f"defaults must be all, specific or none, not {defaults!r}")
     excluded = {e.upper() for e in exclude_families}
     excluded_verbs = {e.upper() for e in exclude_verbs}
+    no_default = {e.upper() for e in exclude_defaults}
     for family in dictionary.families:
         if family.name.upper() in excluded:
             result.skipped["family excluded"] += len(family.verbs) + len(family.patterns)
@@ -408,6 +412,9 @@ def lexicon_rows(
             if verb.code is None:
                 continue
             general = len(verb.code) == 3 and verb.code.endswith("0")
+            if "_".join(verb.words).upper() in no_default:
+                result.skipped["verb default code excluded (--exclude-default)"] += 1
+                continue
             if defaults == "none" or (defaults == "specific" and general):
                 result.skipped["verb default code not kept (--defaults)"] += 1
                 continue

@@ -119,3 +119,32 @@ def test_import_tool_strict_fails_with_one_line(tmp_path):
     )
     assert done.returncode == 1
     assert done.stderr.strip() == "import_petrarch_verbs: petrarch_small.txt:10: malformed synonym set label '&BADLABEL!'"
+
+
+def test_exclude_default_keeps_the_patterns(small):
+    rows = _rows(lexicon_rows(small, codes=CODES, exclude_defaults=["WITHDRAW"]))
+    assert ("withdraw", "", "", "0874", "") not in rows
+    assert ("withdraw", "", "from:talk", "164", "") in rows
+
+
+def test_import_tool_reads_an_exclusions_file(tmp_path):
+    exclusions = tmp_path / "exclusions.tsv"
+    exclusions.write_text("# why\nkind\tname\treason\ndefault\tWITHDRAW\tnot in this test\nverb\tPULL_OUT\tnot either\n",
+                          encoding="utf-8")
+    out = tmp_path / "mine.tsv"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "import_petrarch_verbs.py"), str(DATA / "petrarch_small.txt"),
+         "--exclusions", str(exclusions), "-o", str(out)],
+        capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)}, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "\nen\twithdraw\t\t0874\t" not in text and "\nen\twithdraw\t\t164\t\t\tfrom:talk" in text
+    assert "pull out" not in text.split("lang\tlemma", 1)[1]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("kind\tname\nsomething\tX\n", encoding="utf-8")
+    failed = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "import_petrarch_verbs.py"), str(DATA / "petrarch_small.txt"), "--exclusions", str(bad)],
+        capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)}, check=False,
+    )
+    assert failed.returncode == 1 and "bad.tsv:2: expected" in failed.stderr
