@@ -214,8 +214,9 @@ def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry
     keys = lexicon.verb_keys(lexicon.verb_lemmas(verb.lemma_, verb.text), particles=[p.lemma_ for p in particles], reflexive=reflexive)
     if not keys:
         return None
-    # A verb complement counts as an object for the conditions: "declined to comment", "refuse de commenter".
-    complements = [c.lemma_ for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    # A verb or adjective complement counts as an object for the conditions: "declined to comment",
+    # "refuse de commenter", "s'est montré pessimiste".
+    complements = [c.lemma_ for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ")]
     entry = lexicon.match(
         keys,
         objects=[o.lemma_ for o in objects] + complements,
