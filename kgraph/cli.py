@@ -60,9 +60,21 @@ def _validate_date(ctx: click.Context, param: click.Parameter, value: str | None
         raise click.BadParameter(str(err)) from None
 
 
+def _store_verbs(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> None:
+    ctx.meta["kgraph.verbs"] = tuple(value)
+
+
+#: ``--verbs FILE``: a user verb lexicon (verbs.tsv format, e.g. from tools/import_petrarch_verbs.py).
+verbs_option = click.option(
+    "--verbs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE", expose_value=False,
+    callback=_store_verbs, help="Add a verb lexicon file of your own (verbs.tsv format; its rows come first). Repeatable.",
+)
+
+
 def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by every command that reads articles."""
     options = [
+        verbs_option,
         click.option("--lang", type=click.Choice(["auto", *SUPPORTED_LANGS]), default="auto", show_default=True,
                      help="Language of the articles; auto detects it per article (a JSONL 'lang' field wins)."),
         click.option("--date", "date", callback=_validate_date, metavar="YYYY-MM-DD",
@@ -104,7 +116,9 @@ def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | Non
 def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False, trace: bool = False):
     from .extract import Extractor
 
-    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, trace=trace)
+    context = click.get_current_context(silent=True)
+    verbs = context.meta.get("kgraph.verbs", ()) if context is not None else ()
+    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, trace=trace, verbs=verbs)
 
 
 def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[Any]:
@@ -344,6 +358,7 @@ def validate(graph_path: str) -> None:
 @click.option("--untargeted", is_flag=True, help="Also keep events whose recipient was not found.")
 @click.option("--model-fr", envvar="KGRAPH_MODEL_FR", metavar="NAME", help="spaCy model for French.")
 @click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English.")
+@verbs_option
 @_fail_on_kgraph_errors
 def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, errors: bool, untargeted: bool,
              model_fr: str | None, model_en: str | None) -> None:

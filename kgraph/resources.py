@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from .errors import DataError
 
-__all__ = ["ontology_file", "ontology_graph", "package_file", "read_tsv"]
+__all__ = ["ontology_file", "ontology_graph", "package_file", "read_tsv", "read_tsv_file"]
 
 
 def ontology_file(name: str) -> Traversable:
@@ -38,11 +38,22 @@ def read_tsv(package: str, name: str) -> Iterator[dict[str, str]]:
     Raises:
         DataError: a row whose number of cells differs from the header's.
     """
-    source = package_file(package, name)
+    yield from read_tsv_file(package_file(package, name), f"{package}/{name}")
+
+
+def read_tsv_file(source: Traversable, label: str | None = None, *, numbered: bool = False) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated file anywhere (a user's lexicon file, say); see :func:`read_tsv`.
+
+    With ``numbered``, each row also carries its line number under the key ``"#line"``.
+
+    Raises:
+        DataError: a missing or unreadable file, or a row with the wrong number of cells.
+    """
+    label = label or str(source)
     try:
         text = source.read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise DataError(f"{package}/{name}: data file missing") from err
+    except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError) as err:
+        raise DataError(f"{label}: cannot read the data file ({err.__class__.__name__})") from err
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
     if not lines:
         return
@@ -52,5 +63,8 @@ def read_tsv(package: str, name: str) -> Iterator[dict[str, str]]:
         if len(cells) < len(header):
             cells += [""] * (len(header) - len(cells))
         if len(cells) != len(header):
-            raise DataError(f"{package}/{name}:{number}: {len(cells)} cells, header has {len(header)}")
-        yield {key: value.strip() for key, value in zip(header, cells, strict=True)}
+            raise DataError(f"{label}:{number}: {len(cells)} cells, header has {len(header)}")
+        row = {key: value.strip() for key, value in zip(header, cells, strict=True)}
+        if numbered:
+            row["#line"] = str(number)
+        yield row

@@ -97,11 +97,7 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         if not _is_predicate(token):
             continue
         objects = _objects(token, lexicon)
-        entry = None
-        for lemma in lexicon.verb_lemmas(token.lemma_, token.text):
-            entry = lexicon.verb(lemma, {o.lemma_ for o in objects})
-            if entry is not None:
-                break
+        entry = _verb_entry(token, objects, lexicon)
         if entry is None:
             continue
         noun = None
@@ -186,14 +182,103 @@ def _is_predicate_like(token: Token) -> bool:
 
 def _objects(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Direct objects, partitive objects parsed as obliques ("demander de l'aide", "des explications"),
-    and objects the parser hung on a date word ("a rappelé vendredi ses ambassadeurs")."""
+    objects the parser hung on a date word ("a rappelé vendredi ses ambassadeurs"), the passive
+    subject ("sanctions were lifted", "les sanctions ont été levées"), and their conjuncts
+    ("eased sanctions and restrictions")."""
     objects = [c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS]
     if lexicon.lang == "fr":
         objects += [
             c for c in verb.children
             if c.dep_ == "obl:arg" and c.pos_ == "NOUN" and any(k.dep_ == "case" and fold(k.lemma_) == "de" for k in c.children)
         ]
-    return objects
+    objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    return _with_conjuncts(objects)
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """``tokens`` and the nouns coordinated with them ("sanctions and restrictions")."""
+    result: dict[int, Token] = {}
+    frontier = list(tokens)
+    while frontier:
+        token = frontier.pop(0)
+        if token.i in result:
+            continue
+        result[token.i] = token
+        frontier += [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return list(result.values())
+
+
+# Clitics of a French pronominal verb: "s'est retiré" (expl:pass), "se sont rendus" (expl:comp).
+REFLEXIVE_DEPS = frozenset({"expl", "expl:pv", "expl:comp", "expl:pass", "obj", "iobj"})
+# English particles parsed as a preposition without object ("pulled out of") or an adverb ("backed off").
+PARTICLE_LIKE_DEPS = frozenset({"prep", "advmod", "compound:prt"})
+
+
+def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry | None:
+    """The lexicon row of a verb occurrence, from its key (phrasal or pronominal first), its
+    objects, its subject and its prepositions; ``None`` for no row or a no-event sense."""
+    particles = [c for c in verb.children if _is_particle(c, verb, lexicon)]
+    # "se" is reflexive as object or expletive; "nous", "vous"... only as expletive ("nous nous retirons"),
+    # since as objects they are the patient ("il nous a attaqués").
+    reflexive = any(
+        c.pos_ == "PRON" and c.i < verb.i and fold(c.lemma_) in lexicon.reflexives
+        and (c.dep_.startswith("expl") or (fold(c.lemma_) == "se" and c.dep_ in REFLEXIVE_DEPS))
+        for c in verb.children
+    )
+    keys = lexicon.verb_keys(lexicon.verb_lemmas(verb.lemma_, verb.text), particles=[p.lemma_ for p in particles], reflexive=reflexive)
+    if not keys:
+        return None
+    # A verb or adjective complement counts as an object for the conditions: "declined to comment",
+    # "refuse de commenter", "s'est montré pessimiste".
+    complements = [c.lemma_ for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ")]
+    entry = lexicon.match(
+        keys,
+        objects=[o.lemma_ for o in objects] + complements,
+        subjects=[s.lemma_ for s in _subject_heads(verb)],
+        preps=_prepositions(verb, particles, lexicon),
+    )
+    return None if entry is None or entry.is_null else entry
+
+
+def _is_particle(child: Token, verb: Token, lexicon: Lexicon) -> bool:
+    if child.dep_ in ("prt", "compound:prt"):
+        return True
+    return (
+        child.dep_ in PARTICLE_LIKE_DEPS
+        and fold(child.lemma_) in lexicon.particles
+        and child.i > verb.i
+        and not any(c.dep_ == "pobj" for c in child.children)
+    )
+
+
+def _subject_heads(verb: Token) -> list[Token]:
+    """The verb's subject words for sense rows: its subject, the passive agent, or the subject of
+    the verb it depends on ("workers threatened to strike")."""
+    heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    for child in verb.children:
+        if child.dep_ == "agent":
+            heads += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "obl:agent":
+            heads.append(child)
+    if not heads and verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
+        heads = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    return _with_conjuncts(heads)
+
+
+def _prepositions(verb: Token, particles: list[Token], lexicon: Lexicon) -> dict[str, list[str]]:
+    """Each preposition the verb governs, with the lemmas of its objects: English ``prep``/``agent``
+    (also under a particle: "pulled out of"), French obliques with their ``case`` word."""
+    preps: dict[str, list[str]] = {}
+    heads = [verb, *particles]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child not in particles:
+                objects = _with_conjuncts([c for c in child.children if c.dep_ in ("pobj", "pcomp")])
+                preps.setdefault(fold(child.lemma_), []).extend(o.lemma_ for o in objects)
+            elif child.dep_ in OBLIQUE_DEPS | {"obl:agent"}:
+                for case in (c for c in child.children if c.dep_ == "case"):
+                    preps.setdefault(fold(case.lemma_), []).extend(o.lemma_ for o in _with_conjuncts([child]))
+    return preps
 
 
 def _event_dates(sent: Span, lang: str, base: str | None, triggers: list[_Trigger]) -> dict[int, str]:

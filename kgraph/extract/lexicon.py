@@ -1,31 +1,66 @@
 """The event lexicon and grammatical markers, loaded from ``kgraph/extract/data``.
 
-``verbs.tsv`` maps a verb lemma (optionally with its object's lemma) to a
-CAMEO code, ``nouns.tsv`` maps event nouns, ``markers.tsv`` lists negation
-words, modals, recipient and agent prepositions, verbs of saying and
-pronouns. See each file's header for its columns.
+``verbs.tsv`` (hand-written, both languages) and ``verbs_petrarch.tsv`` (English,
+imported from the PETRARCH CAMEO verb dictionary by ``tools/import_petrarch_verbs.py``)
+map a verb key to a CAMEO code, under conditions on the verb's object, subject and
+prepositions; ``classes.tsv`` names word classes the conditions use (``@sanction_words``);
+``nouns.tsv`` maps event nouns; ``markers.tsv`` lists negation words, modals, recipient
+and agent prepositions, verbs of saying and pronouns. See each file's header for its
+columns. Users add verb files of their own in the same format (``--verbs FILE``).
+
+A verb key is the lemma, a phrasal verb (lemma and particle: ``back down``, ``pull out``)
+or a French pronominal verb (``se retirer``; ``s'engager`` is written either way).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from ..text import fold
 from ..cameo import cameo_codes
 from ..errors import DataError
-from ..resources import read_tsv
+from ..resources import package_file, read_tsv, read_tsv_file
 
-__all__ = ["LexEntry", "Lexicon", "lexicon", "SUPPORT"]
+__all__ = ["LexEntry", "Lexicon", "lexicon", "coverage", "verb_key", "SUPPORT", "NULL", "VERB_FILES"]
 
 _PKG = "kgraph.extract"
 #: The cameo column value of a support verb ("entamer des pourparlers", "hold talks").
 SUPPORT = "*"
+#: The cameo column value of a sense that is no event ("fire the coach"): it blocks the verb's default.
+NULL = "-"
+#: The verb files shipped with kgraph, in priority order (earlier rows win ties).
+VERB_FILES: tuple[str, ...] = ("data/verbs.tsv", "data/verbs_petrarch.tsv")
+
+
+def verb_key(lemma: str) -> str:
+    """The matching key of a lemma cell: folded, spaces normalised, ``s'engager`` as ``se engager``."""
+    key = " ".join(fold(lemma).split())
+    if key.startswith("s'"):
+        key = "se " + key[2:].lstrip()
+    return key
 
 
 @dataclass(frozen=True)
 class LexEntry:
-    """One lexicon row: a predicate and the CAMEO code it signals."""
+    """One lexicon row: a predicate, the conditions it is listed under, and the CAMEO code it signals.
+
+    Attributes:
+        lemma: the verb key (``lift``, ``back down``, ``se retirer``) or the event noun.
+        cameo: a CAMEO code, :data:`SUPPORT` or :data:`NULL`.
+        objects: head lemmas, one of which must be the verb's object (empty: no condition).
+        joint: reciprocal action (see verbs.tsv).
+        needs_target: only an event when a recipient is found.
+        place: the place where it happens is the recipient.
+        prep: a preposition the verb must govern ("crack down on", "se retirer de"); empty: none.
+        prep_objects: head lemmas, one of which must be the object of ``prep`` (empty: any).
+        subjects: head lemmas, one of which must be the verb's subject (empty: no condition).
+        origin: the file and line the row comes from.
+        tier: the rank of its file: 0 for user files (``--verbs``), 1 for verbs.tsv, 2 for the
+            imported verbs_petrarch.tsv. Under one key, a fitting row of a lower tier wins.
+    """
 
     lemma: str
     cameo: str
@@ -33,10 +68,44 @@ class LexEntry:
     joint: bool = False
     needs_target: bool = False
     place: bool = False
+    prep: str = ""
+    prep_objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    origin: str = ""
+    tier: int = 1
 
     @property
     def is_support(self) -> bool:
         return self.cameo == SUPPORT
+
+    @property
+    def is_null(self) -> bool:
+        return self.cameo == NULL
+
+    def score(self, objects: Collection[str], subjects: Collection[str], preps: Mapping[str, Collection[str]]) -> int | None:
+        """How specifically this row fits a verb occurrence, or ``None`` if a condition fails.
+
+        Arguments are folded lemmas: the verb's object heads, subject heads, and its
+        prepositions with the heads of their objects.
+        """
+        score = 0
+        if self.objects:
+            if not self.objects.intersection(objects):
+                return None
+            score += 2
+        if self.subjects:
+            if not self.subjects.intersection(subjects):
+                return None
+            score += 2
+        if self.prep:
+            if self.prep not in preps:
+                return None
+            score += 1
+            if self.prep_objects:
+                if not self.prep_objects.intersection(preps[self.prep]):
+                    return None
+                score += 2
+        return score
 
 
 @dataclass
@@ -46,6 +115,7 @@ class Lexicon:
     lang: str
     verbs: dict[str, list[LexEntry]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, LexEntry] = field(default_factory=dict)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
     negation: frozenset[str] = frozenset()
     modals: dict[str, str] = field(default_factory=dict)
     target_preps: frozenset[str] = frozenset()
@@ -71,6 +141,8 @@ class Lexicon:
     report_verbs: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)
     quantities: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
 
     def verb_lemmas(self, lemma: str, text: str) -> list[str]:
         """Lemma candidates for a verb token.
@@ -86,17 +158,58 @@ class Lexicon:
                     candidates.append(word[: -len(fold(ending))] + infinitive)
         return candidates
 
-    def verb(self, lemma: str, object_lemmas: set[str]) -> LexEntry | None:
-        """The entry for a verb: one whose object matches first, then one for any object."""
-        entries = self.verbs.get(fold(lemma), [])
-        folded = {fold(o) for o in object_lemmas}
-        for entry in entries:
-            if entry.objects and entry.objects & folded:
-                return entry
-        for entry in entries:
-            if not entry.objects:
-                return entry
+    def verb_keys(self, lemmas: Sequence[str], *, particles: Iterable[str] = (), reflexive: bool = False) -> list[str]:
+        """The keys to look a verb up by, most specific first.
+
+        Args:
+            lemmas: lemma candidates of the verb (see :meth:`verb_lemmas`).
+            particles: lemmas of its particle dependents ("down" in "backed down").
+            reflexive: it has a reflexive clitic ("s'est retiré").
+
+        The phrasal or pronominal key comes first; the bare lemma follows, so a
+        pronominal verb listed only bare ("s'inquiéter" as ``inquiéter``) still matches.
+        """
+        keys: list[str] = []
+        for lemma in lemmas:
+            lemma = fold(lemma)
+            keys += [f"{lemma} {fold(p)}" for p in particles if fold(p) in self.particles]
+            if reflexive:
+                keys.append(f"se {lemma}")
+        keys += [fold(lemma) for lemma in lemmas]
+        return [k for k in dict.fromkeys(keys) if k in self.verbs]
+
+    def match(
+        self,
+        keys: Sequence[str],
+        *,
+        objects: Collection[str] = (),
+        subjects: Collection[str] = (),
+        preps: Mapping[str, Collection[str]] | None = None,
+    ) -> LexEntry | None:
+        """The row for a verb occurrence: under the first key that has a fitting row, the row of the
+        best tier (user, hand-written, imported) and, within it, the most specific one.
+
+        A :data:`NULL` row is returned like any other: the caller treats it as "no event".
+        Arguments are lemmas (folded here); ``preps`` maps each preposition the verb
+        governs to the heads of its objects.
+        """
+        folded_objects = {fold(o) for o in objects}
+        folded_subjects = {fold(s) for s in subjects}
+        folded_preps = {fold(p): {fold(o) for o in heads} for p, heads in (preps or {}).items()}
+        for key in keys:
+            best, best_rank = None, (-99, -1)
+            for entry in self.verbs.get(verb_key(key), []):
+                score = entry.score(folded_objects, folded_subjects, folded_preps)
+                if score is not None and (-entry.tier, score) > best_rank:
+                    best, best_rank = entry, (-entry.tier, score)
+            if best is not None:
+                return best
         return None
+
+    def verb(self, lemma: str, object_lemmas: set[str]) -> LexEntry | None:
+        """The entry for a bare verb: one whose object matches first, then one for any object."""
+        entry = self.match([lemma], objects=object_lemmas)
+        return None if entry is None or entry.is_null else entry
 
     def noun(self, lemma: str) -> LexEntry | None:
         """The entry for an event noun, if ``lemma`` is one."""
@@ -107,34 +220,95 @@ def _flags(cell: str) -> set[str]:
     return {f.strip() for f in cell.split(",") if f.strip()}
 
 
+def _classes(lang: str) -> dict[str, frozenset[str]]:
+    words: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv(_PKG, "data/classes.tsv"):
+        if row["lang"] in (lang, "*"):
+            words[row["class"]].add(fold(row["word"]))
+    return {name: frozenset(members) for name, members in words.items()}
+
+
+def _words(cell: str, classes: Mapping[str, frozenset[str]], where: str) -> frozenset[str]:
+    """The lemmas of a cell: ``|``-separated words and ``@class`` names."""
+    words: set[str] = set()
+    for item in (i.strip() for i in cell.split("|")):
+        if not item:
+            continue
+        if item.startswith("@"):
+            if item[1:] not in classes:
+                raise DataError(f"{where}: unknown word class {item!r} (see classes.tsv)")
+            words |= classes[item[1:]]
+        else:
+            words.add(fold(item))
+    return frozenset(words)
+
+
+def _verb_rows(extra: Sequence[str]) -> Iterable[tuple[str, int, dict[str, str]]]:
+    """(file name, tier, row) of every verb file: the user's (tier 0), then the shipped ones."""
+    for path in extra:
+        for row in read_tsv_file(Path(path), path, numbered=True):
+            yield path, 0, row
+    for tier, name in enumerate(VERB_FILES, 1):
+        for row in read_tsv_file(package_file(_PKG, name), f"{name.rsplit('/', 1)[-1]}", numbered=True):
+            yield name.rsplit("/", 1)[-1], tier, row
+
+
+def _verb_entry(row: dict[str, str], classes: Mapping[str, frozenset[str]], where: str, tier: int) -> LexEntry:
+    flags = _flags(row.get("flags", ""))
+    prep, _, prep_objects = row.get("prep", "").partition(":")
+    return LexEntry(
+        verb_key(row["lemma"]),
+        row["cameo"],
+        _words(row.get("object", ""), classes, where),
+        "joint" in flags,
+        "needs_target" in flags,
+        "place" in flags,
+        fold(prep.strip()),
+        _words(prep_objects, classes, where),
+        _words(row.get("subject", ""), classes, where),
+        where,
+        tier,
+    )
+
+
 @lru_cache(maxsize=None)
-def lexicon(lang: str) -> Lexicon:
+def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     """The (cached) lexicon of ``lang``.
 
+    Args:
+        lang: ``fr`` or ``en``.
+        extra: paths of user verb files (verbs.tsv format), added after the shipped ones.
+
     Raises:
-        DataError: a row naming a CAMEO code that the scheme does not have.
+        DataError: a row naming a CAMEO code that the scheme does not have, an unknown
+            word class, a row without lemma or code, or an unreadable file.
     """
     codes = cameo_codes()
     lex = Lexicon(lang)
+    lex.classes = _classes(lang)
 
     def check(code: str, where: str) -> None:
-        if code != SUPPORT and code not in codes:
+        if code not in (SUPPORT, NULL) and code not in codes:
             raise DataError(f"{where}: unknown CAMEO code {code!r}")
 
-    for row in read_tsv(_PKG, "data/verbs.tsv"):
+    for name, tier, row in _verb_rows(extra):
+        where = f"{name}:{row['#line']}"
+        for column in ("lang", "lemma", "cameo"):
+            if column not in row:
+                raise DataError(f"{name}: no {column!r} column in the header")
         if row["lang"] != lang:
             continue
-        check(row["cameo"], f"verbs.tsv {row['lemma']}")
-        flags = _flags(row.get("flags", ""))
-        objects = frozenset(fold(o) for o in row.get("object", "").split("|") if o.strip())
-        entry = LexEntry(fold(row["lemma"]), row["cameo"], objects, "joint" in flags, "needs_target" in flags, "place" in flags)
+        if not row["lemma"] or not row["cameo"]:
+            raise DataError(f"{where}: a verb row needs a lemma and a cameo code")
+        check(row["cameo"], where)
+        entry = _verb_entry(row, lex.classes, where, tier)
         lex.verbs[entry.lemma].append(entry)
     for row in read_tsv(_PKG, "data/nouns.tsv"):
         if row["lang"] != lang:
             continue
         check(row["cameo"], f"nouns.tsv {row['lemma']}")
         flags = _flags(row.get("flags", ""))
-        entry = LexEntry(fold(row["lemma"]), row["cameo"], frozenset(), "joint" in flags, "needs_target" in flags)
+        entry = LexEntry(fold(row["lemma"]), row["cameo"], frozenset(), "joint" in flags, "needs_target" in flags, origin="nouns.tsv")
         lex.nouns.setdefault(entry.lemma, entry)
     markers: dict[str, dict[str, str]] = defaultdict(dict)
     for row in read_tsv(_PKG, "data/markers.tsv"):
@@ -169,4 +343,35 @@ def lexicon(lang: str) -> Lexicon:
     lex.report_verbs = frozenset(markers["report"])
     lex.pronouns = dict(markers["pronoun"])
     lex.quantities = frozenset(markers["quantity"])
+    lex.particles = frozenset(markers["particle"])
+    lex.reflexives = frozenset(markers["reflexive"])
     return lex
+
+
+def coverage(lang: str, extra: tuple[str, ...] = ()) -> dict[str, object]:
+    """Lexicon size and CAMEO coverage of ``lang``.
+
+    Returns:
+        ``verb_rows``, ``noun_rows``, ``verb_keys`` (distinct keys), ``phrasal`` (keys with a
+        particle or ``se``), ``codes`` (CAMEO codes of three or four digits in the scheme),
+        ``covered`` (those with at least one verb or noun row), ``verb_codes``,
+        ``noun_codes``, ``roots_covered`` (of 20) and ``missing`` (the uncovered codes).
+    """
+    lex = lexicon(lang, extra)
+    scheme = sorted(c for c in cameo_codes() if len(c) >= 3)
+    verb_codes = Counter(e.cameo for entries in lex.verbs.values() for e in entries if not (e.is_support or e.is_null))
+    noun_codes = Counter(e.cameo for e in lex.nouns.values() if not e.is_support)
+    covered = [c for c in scheme if c in verb_codes or c in noun_codes]
+    return {
+        "lang": lang,
+        "verb_rows": sum(len(v) for v in lex.verbs.values()),
+        "noun_rows": len(lex.nouns),
+        "verb_keys": len(lex.verbs),
+        "phrasal": sum(1 for k in lex.verbs if " " in k),
+        "codes": len(scheme),
+        "covered": len(covered),
+        "verb_codes": sum(1 for c in scheme if c in verb_codes),
+        "noun_codes": sum(1 for c in scheme if c in noun_codes),
+        "roots_covered": len({c[:2] for c in covered}),
+        "missing": [c for c in scheme if c not in covered],
+    }

@@ -60,6 +60,7 @@ class Extractor:
             paragraph and sentence boundaries (offsets stay those of the article).
         trace: also keep every trigger considered and what became of it
             (:attr:`ExtractionResult.candidates`, for ``--explain`` and error analysis).
+        verbs: paths of user verb lexicon files (verbs.tsv format), matched before the shipped ones.
     """
 
     def __init__(
@@ -71,8 +72,12 @@ class Extractor:
         untargeted: bool = False,
         max_chars: int = MAX_CHUNK_CHARS,
         trace: bool = False,
+        verbs: tuple[str, ...] = (),
     ) -> None:
         self.untargeted = untargeted
+        self.verbs = tuple(str(v) for v in verbs)
+        for code in SUPPORTED_LANGS if self.verbs else ():
+            lexicon(code, self.verbs)  # a broken user file fails here, before any output
         self.lang = None if lang in (None, "auto") else lang
         self.models = {code: model_name(code, (models or {}).get(code)) for code in SUPPORTED_LANGS}
         self.batch_size = batch_size
@@ -154,7 +159,7 @@ class Extractor:
                     lang=seg.lang,
                     date=article.date,
                     dictionary=_dictionary(seg.lang, self.models[seg.lang]),
-                    lexicon=lexicon(seg.lang),
+                    lexicon=lexicon(seg.lang, self.verbs),
                     untargeted=self.untargeted,
                     candidates=seen,
                 )
