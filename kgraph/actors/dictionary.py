@@ -90,9 +90,11 @@ class ActorDictionary:
         acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
         pattern = _Pattern(entry, words if acronym else None, variant[:1].isupper())
         bucket = self._patterns.setdefault(key, [])
-        if all(p.entry != entry for p in bucket):
+        # Dedupe on the whole pattern, not on the entry: "NATO" (exact case) and "Nato"
+        # (any capitalised form) fold to the same key but match different spellings.
+        if pattern not in bucket:
             bucket.append(pattern)
-            bucket.sort(key=lambda p: _PRIORITY[p.entry.kind])
+            bucket.sort(key=lambda p: (_PRIORITY[p.entry.kind], p.case_sensitive is None))
         self.max_len = max(self.max_len, len(key))
 
     def _load(self) -> None:
