@@ -266,12 +266,13 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
     targets: list[ActorRef] = []
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS | PASSIVE_AUX_DEPS for c in verb.children)
     for child in verb.children:
+        # A second subject (a misparsed coordination) adds to the sources, never replaces them.
         if child.dep_ in SUBJECT_DEPS:
-            sources = resolver.resolve(child)
+            sources = _merge(sources, resolver.resolve(child))
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
             # Passive: the grammatical subject is the recipient ("la Turquie a été sanctionnée"),
             # or the actor owning it ("les frappes israéliennes … ont été dénoncées").
-            targets = resolver.resolve(child) or resolver.owners(child)
+            targets = _merge(targets, resolver.resolve(child) or resolver.owners(child))
     if passive:
         # Passive agent: "par Washington" (obl:agent) or "by Washington" (agent → pobj), or the
         # actor owning the agent ("tué par une frappe de drone américaine").
@@ -326,6 +327,11 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
             targets = [_country_of(r) for r in targets]
             penalty += 0.15 if targets else 0.0
     return sources, targets, penalty
+
+
+def _merge(refs: list[ActorRef], more: list[ActorRef]) -> list[ActorRef]:
+    """``refs`` followed by the actors of ``more`` with a code not yet among them."""
+    return refs + [r for r in more if all(r.code != k.code for k in refs)]
 
 
 def _country_of(ref: ActorRef) -> ActorRef:

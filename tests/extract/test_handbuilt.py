@@ -69,3 +69,13 @@ def test_nominal_event_takes_demonym_source_and_contre_target():
         ("inquiètent", "inquiéter", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6),
     ])
     assert run(doc, "fr") == [("USA", "163", "TUR", False)]
+
+
+def test_second_subject_adds_to_the_sources():
+    # "Russia , China condemned Iran ." parsed with two nsubj children: both act.
+    doc = make_doc("en", [
+        ("Russia", "Russia", "PROPN", "nsubj", 3), (",", ",", "PUNCT", "punct", 3),
+        ("China", "China", "PROPN", "nsubj", 3), ("condemned", "condemn", "VERB", "ROOT", 3),
+        ("Iran", "Iran", "PROPN", "dobj", 3), (".", ".", "PUNCT", "punct", 3),
+    ])
+    assert sorted(run(doc, "en")) == [("CHN", "111", "IRN", False), ("RUS", "111", "IRN", False)]
