@@ -19,7 +19,7 @@ from .dictionary import ActorDictionary, ActorMatch
 if TYPE_CHECKING:
     from ..extract.lexicon import Lexicon
 
-__all__ = ["ActorResolver", "phrase_bounds"]
+__all__ = ["ActorResolver", "clause_head", "phrase_bounds"]
 
 # Dependents that are part of a name ("Mike" ← "Pompeo", "Mevlut" ← "Cavusoglu").
 NAME_DEPS = frozenset({"flat", "flat:name", "flat:foreign", "fixed", "compound", "goeswith"})
@@ -48,6 +48,15 @@ class _Memory:
     title: str | None  # the role noun the actor was named with ("ministre", "spokesman")
     gender: str | None
     number: str | None
+    clause: int = -1  # token index of the head of the clause the actor was named in
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or the root) heading the clause ``token`` belongs to."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head
 
 
 def phrase_bounds(head: Token) -> tuple[int, int]:
@@ -121,7 +130,7 @@ class ActorResolver:
         self._memory.append(
             _Memory(ref, self._sentence, token.i, ref.how in _PERSONS or self._is_person(token),
                     token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"), self._title(token),
-                    gender[0] if gender else None, number[0] if number else None)
+                    gender[0] if gender else None, number[0] if number else None, clause_head(token).i)
         )
 
     def _title(self, token: Token) -> str | None:
@@ -245,10 +254,13 @@ class ActorResolver:
                 if named:
                     return [self._ref(token, r.code, r.country, r.sector, r.label, r.wikidata, "agent") for r in named[:1]]
         if any(fold(c.text) in _DEFINITE for c in token.children if c.dep_ == "det"):
-            # A bare definite title refers back: "le ministre" is the minister named before.
+            # A bare definite title refers back: "le ministre" is the minister named before —
+            # never an actor of its own clause ("Erdogan a critiqué le ministre" is not Erdogan).
+            # Without a matching title, the last subject of an earlier sentence.
+            clause = clause_head(token).i
             previous = (
-                self._recall(person=True, gender=None, within=_DOCUMENT, title=fold(token.lemma_))
-                or self._recall(person=True, gender=None, within=_REACH, subject=True)
+                self._recall(person=True, gender=None, within=_DOCUMENT, title=fold(token.lemma_), other_clause=clause)
+                or self._recall(person=True, gender=None, within=_REACH, subject=True, earlier=True)
             )
             if previous is not None:
                 return [self._ref(token, previous.code, previous.country, previous.sector, previous.label, previous.wikidata, "context")]
@@ -315,12 +327,16 @@ class ActorResolver:
 
     def _recall(
         self, *, person: bool | None, gender: str | None, within: int, before: int | None = None,
-        subject: bool = False, title: str | None = None,
+        subject: bool = False, title: str | None = None, other_clause: int | None = None, earlier: bool = False,
     ) -> ActorRef | None:
         for memory in reversed(self._memory):
             if self._sentence - memory.sentence > within:
                 break
             if before is not None and memory.token >= before:
+                continue
+            if earlier and memory.sentence >= self._sentence:
+                continue
+            if other_clause is not None and memory.sentence == self._sentence and memory.clause == other_clause:
                 continue
             if subject and not memory.subject:
                 continue
