@@ -76,6 +76,23 @@ def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def actor_file_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--actors FILE`` / ``--agents FILE``: extra actor and agent dictionaries (repeatable)."""
+    func = click.option("--agents", "agents", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+                        help="Extra agent (role noun) dictionary: PETRARCH .agents or kgraph agent table; repeatable.")(func)
+    return click.option("--actors", "actors", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+                        help="Extra actor dictionary (PETRARCH .actors or kgraph actor table), winning over the "
+                             "built-in one; repeatable.")(func)
+
+
+def _check_dictionaries(actors: tuple[str, ...], agents: tuple[str, ...]) -> None:
+    """Fail before any output on a malformed --actors/--agents file (the error names file and line)."""
+    from .actors.dictionary import ActorDictionary
+
+    if actors or agents:
+        ActorDictionary("en", str.split, actors=actors, agents=agents, builtin=False)
+
+
 def _progress(items: list[Any], label: str) -> contextlib.AbstractContextManager[Iterable[Any]]:
     if sys.stderr.isatty() and len(items) > 1:
         return click.progressbar(items, label=label, file=sys.stderr, show_pos=True)
@@ -99,10 +116,12 @@ def _read(inputs: tuple[str, ...], *, lang: str, date: str | None, strict: bool)
     return articles
 
 
-def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False):
+def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False,
+               actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()):
     from .extract import Extractor
 
-    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted)
+    _check_dictionaries(actors, agents)
+    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, actors=actors, agents=agents)
 
 
 def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[Any]:
@@ -149,9 +168,11 @@ def cli() -> None:
 @click.option("-o", "--output", metavar="FILE", help="Write here instead of stdout ('-' is stdout).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True)
 @extraction_options
+@actor_file_options
 @_fail_on_kgraph_errors
 def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, date: str | None, strict: bool,
-            untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
+            untargeted: bool, model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (),
+            agents: tuple[str, ...] = ()) -> None:
     """Extract events from news text, one record per line.
 
     INPUT is a .txt article, a .jsonl file (one article a line), a directory
@@ -162,9 +183,10 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, lang: str, da
       kgraph extract examples/rt_fr_turquie_s400.txt
       kgraph extract news/ --format tsv -o events.tsv
       echo "Russia condemned the US strike on Syria." | kgraph extract - --lang en
+      kgraph extract news.jsonl --actors my.actors.txt --agents my.agents.txt
     """
     articles = _read(inputs, lang=lang, date=date, strict=strict)
-    extractor = _extractor(lang, model_fr, model_en, untargeted)
+    extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents)
     count = 0
     try:
         with _output(output) as out:
@@ -201,9 +223,11 @@ def _tsv_row(record: dict[str, Any]) -> list[Any]:
               help="Graph file (.ttl .trig .nt .nq .jsonld) or store directory.")
 @click.option("--append", is_flag=True, help="Merge into the existing graph instead of replacing it.")
 @extraction_options
+@actor_file_options
 @_fail_on_kgraph_errors
 def build(inputs: tuple[str, ...], graph_path: str, append: bool, lang: str, date: str | None, strict: bool,
-          untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
+          untargeted: bool, model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (),
+          agents: tuple[str, ...] = ()) -> None:
     """Extract events and merge them into an RDF graph.
 
     The same event built twice, or reported by two articles, is one node
@@ -220,7 +244,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, lang: str, dat
 
     graph_format(graph_path)  # fail early on an unknown extension
     articles = _read(inputs, lang=lang, date=date, strict=strict)
-    extractor = _extractor(lang, model_fr, model_en, untargeted)
+    extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents)
     builder = GraphBuilder(models=extractor.models)
     mentions = builder.add_results(_results(articles, extractor, "building"))
     before, after = write_graph(builder.graph, graph_path, append=append)
@@ -329,9 +353,10 @@ def validate(graph_path: str) -> None:
 @click.option("--untargeted", is_flag=True, help="Also keep events whose recipient was not found.")
 @click.option("--model-fr", envvar="KGRAPH_MODEL_FR", metavar="NAME", help="spaCy model for French.")
 @click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English.")
+@actor_file_options
 @_fail_on_kgraph_errors
 def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, errors: bool, untargeted: bool,
-             model_fr: str | None, model_en: str | None) -> None:
+             model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> None:
     """Precision, recall and F1 of extraction against a gold file (CONTRACT §4).
 
     GOLD is kgraph gold JSONL, PLOVER gold-record JSON or PETRARCH validation XML.
@@ -341,6 +366,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
       kgraph evaluate ../shared/benchmarks/seed_fr_gold.jsonl
       kgraph evaluate ../shared/benchmarks/plover_gsr_public.json --errors
       kgraph evaluate gold.jsonl --pred predictions.jsonl --json
+      kgraph evaluate PETR.UnitTest.records.xml --actors PETR.Validate.actors.txt --agents PETR.Validate.agents.txt
     """
     from .evaluate import read_gold_with_warnings, read_predictions, score
 
@@ -350,7 +376,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
     if pred:
         predictions = read_predictions(pred)
     else:
-        extractor = _extractor("auto", model_fr, model_en, untargeted)
+        extractor = _extractor("auto", model_fr, model_en, untargeted, actors, agents)
         articles = [Article(doc_id=i.id, text=i.text, lang=i.lang, date=i.date, origin=gold) for i in items if i.text.strip()]
         predictions = {}
         for result in _results(articles, extractor, "extracting"):

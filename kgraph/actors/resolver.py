@@ -85,15 +85,17 @@ class ActorResolver:
         text: the original article text, for the ``text`` of actor mentions.
         dictionary: the actor tables of the document's language.
         lexicon: the language's markers (pronouns, verbs of saying).
+        date: the article's date (ISO): people are resolved to the office they held then.
     """
 
-    def __init__(self, doc: Doc, text: str, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, text: str, dictionary: ActorDictionary, lexicon: Lexicon, *, date: str | None = None) -> None:
         self.doc = doc
         self.text = text
         self.dictionary = dictionary
         self.lexicon = lexicon
+        self.date = date
         self._matches: dict[int, ActorMatch] = {}
-        for match in dictionary.match(doc):
+        for match in dictionary.match(doc, date=date):
             for i in range(match.start, match.end):
                 self._matches[i] = match
         self._cache: dict[int, list[ActorRef]] = {}

@@ -66,7 +66,7 @@ def extract_events(
     Events with no recipient are kept only for roots that are complete without one
     (``solo_root`` in markers.tsv: protests, force postures), unless ``untargeted``.
     """
-    resolver = ActorResolver(doc, text, dictionary, lexicon)
+    resolver = ActorResolver(doc, text, dictionary, lexicon, date=date)
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue

@@ -28,9 +28,9 @@ class ExtractionResult:
 
 
 @lru_cache(maxsize=None)
-def _dictionary(lang: str, model: str) -> ActorDictionary:
+def _dictionary(lang: str, model: str, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> ActorDictionary:
     nlp = load_model(lang, model)
-    return ActorDictionary(lang, lambda phrase: [t.text for t in nlp.make_doc(normalise(phrase))])
+    return ActorDictionary(lang, lambda phrase: [t.text for t in nlp.make_doc(normalise(phrase))], actors=actors, agents=agents)
 
 
 class Extractor:
@@ -41,15 +41,24 @@ class Extractor:
         models: spaCy model name per language, overriding the configuration.
         batch_size: articles parsed together by ``nlp.pipe``.
         untargeted: also keep events whose recipient was not found.
+        actors: extra actor dictionaries (PETRARCH ``.actors`` or kgraph tables), winning over the built-in ones.
+        agents: extra agent dictionaries (PETRARCH ``.agents`` or kgraph agent tables).
     """
 
     def __init__(
-        self, *, lang: str | None = None, models: dict[str, str | None] | None = None, batch_size: int = 32, untargeted: bool = False
+        self, *, lang: str | None = None, models: dict[str, str | None] | None = None, batch_size: int = 32, untargeted: bool = False,
+        actors: tuple[str, ...] = (), agents: tuple[str, ...] = (),
     ) -> None:
         self.untargeted = untargeted
+        self.actors = tuple(str(p) for p in actors)
+        self.agents = tuple(str(p) for p in agents)
         self.lang = None if lang in (None, "auto") else lang
         self.models = {code: model_name(code, (models or {}).get(code)) for code in SUPPORTED_LANGS}
         self.batch_size = batch_size
+
+    def dictionary(self, lang: str) -> ActorDictionary:
+        """The actor dictionary of ``lang`` with this extractor's extra files (loaded once)."""
+        return _dictionary(lang, self.models[lang], self.actors, self.agents)
 
     def language_of(self, article: Article) -> str:
         """The language an article is read in: forced, given, else detected."""
@@ -88,7 +97,7 @@ class Extractor:
                     doc_id=article.doc_id,
                     lang=lang,
                     date=article.date,
-                    dictionary=_dictionary(lang, self.models[lang]),
+                    dictionary=self.dictionary(lang),
                     lexicon=lexicon(lang),
                     untargeted=self.untargeted,
                 )

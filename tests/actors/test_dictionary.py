@@ -26,3 +26,24 @@ def test_acronym_is_still_case_sensitive():
     # "who" the pronoun is not the WHO.
     assert _codes("en", "who said") == []
     assert _codes("en", "the WHO said") == ["IGOWHO"]
+
+
+def test_builtin_phoenix_tables_carry_provenance_and_licence():
+    from kgraph.resources import package_file
+
+    for name in ("data/phoenix_actors.tsv", "data/phoenix_agents.tsv"):
+        head = package_file("kgraph.actors", name).read_text(encoding="utf-8")[:2000]
+        assert "tools/import_petrarch.py" in head and "MIT License" in head and "Open Event Data Alliance" in head
+
+
+def test_builtin_english_tables_know_armed_groups_and_dated_people():
+    nlp = spacy.blank("en")
+    dictionary = actor_dictionary("en")
+
+    def code(text, date=None):
+        return [m.entry.code for m in dictionary.match(nlp(text), date=date)]
+
+    assert code("the Lord's Resistance Army")[0][3:6] == "REB"
+    assert code("Bulent Ecevit", "2000-06-01") == ["TURGOV"]  # prime minister 1999-2002
+    assert code("Bulent Ecevit", "1995-06-01") == ["TURELI"]  # the record's default, out of office
+    assert dictionary.agent_sector("militiaman") == "UAF"  # Phoenix: unaligned armed forces
