@@ -27,9 +27,9 @@ __all__ = ["ActorEntry", "ActorMatch", "ActorDictionary", "actor_dictionary", "f
 _PKG = "kgraph.actors"
 # When two tables give the same words, the more specific reading wins.
 _PRIORITY = {"person": 0, "metonym": 1, "organization": 2, "group": 2, "country": 3, "capital": 4, "demonym": 5, "place": 6}
-# Where a phrase comes from: the user's own files win over the curated tables, which win over
-# the tables converted from the Phoenix dictionaries.
-USER, CURATED, IMPORTED = 0, 1, 2
+# Where a phrase comes from: the user's own files win over the dated office holders, then the
+# other curated tables, then the tables converted from the Phoenix dictionaries.
+USER, DATED, CURATED, IMPORTED = 0, 1, 2, 3
 #: Built-in tables converted from the Phoenix dictionaries (tools/import_petrarch.py), English only.
 IMPORTED_ACTORS = ("data/phoenix_actors.tsv",)
 IMPORTED_AGENTS = "data/phoenix_agents.tsv"
@@ -64,7 +64,8 @@ class ActorEntry:
     def on(self, date: str | None) -> ActorEntry | None:
         """This entry with the code valid on ``date`` (ISO); ``None`` if it names no actor then.
 
-        Without a date the default code is used, else the code of the latest period.
+        Without a date the current role (a period still open) is used, else the default code,
+        else the code of the latest period.
         """
         if not self.periods:
             return self
@@ -74,9 +75,10 @@ class ActorEntry:
                 if period.covers(date[:10]):
                     code = period.code
                     break
-        elif not code:
+        else:
             latest = max(self.periods, key=lambda p: p.start or "")
-            code = latest.code
+            if latest.end is None or not code:
+                code = latest.code
         if not code:
             return None
         country, sector = split_code(code)
@@ -276,7 +278,7 @@ class ActorDictionary:
                 self._add(variant, entry)
         for name in DATED_PEOPLE:
             if package_file(_PKG, name).is_file():
-                self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), CURATED, "office-holders")
+                self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), DATED, "office-holders")
         if lang == "en":
             for name in IMPORTED_ACTORS:
                 rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
