@@ -402,6 +402,68 @@ def _tuples(values: Iterable[Any]) -> str:
     return ", ".join(str(v) for v in values) or "-"
 
 
+@cli.group()
+def actors() -> None:
+    """Actor dictionaries: check how names and phrases resolve.
+
+    \b
+    Example:
+      kgraph actors lookup "la police turque" "Nato" --lang fr
+    """
+
+
+@actors.command(name="lookup")
+@click.argument("texts", nargs=-1, required=True, metavar="TEXT...")
+@click.option("--date", "date", callback=_validate_date, metavar="YYYY-MM-DD",
+              help="Resolve people by the office they held on this date.")
+@click.option("--lang", type=click.Choice(["auto", *SUPPORTED_LANGS]), default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line instead of a table.")
+@click.option("--model-fr", envvar="KGRAPH_MODEL_FR", metavar="NAME", help="spaCy model for French.")
+@click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English.")
+@actor_file_options
+@_fail_on_kgraph_errors
+def actors_lookup(texts: tuple[str, ...], date: str | None, lang: str, as_json: bool, model_fr: str | None,
+                  model_en: str | None, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> None:
+    """How actor phrases resolve: code, country, sector, label, Wikidata id, rule.
+
+    TEXT - reads JSON lines {"text", "lang", "date"} from stdin and writes one
+    JSON result a line; an unresolvable phrase gives "code": null.
+
+    \b
+    Example:
+      kgraph actors lookup "Donald Tusk" --date 2017-05-01
+      kgraph actors lookup "la police turque" "les étudiants à Ankara" --lang fr --json
+      echo '{"text": "Nato", "lang": "en"}' | kgraph actors lookup -
+    """
+    from .actors.lookup import ActorLookup
+
+    lookup = ActorLookup(_extractor(lang, model_fr, model_en, False, actors, agents))
+    if texts == ("-",):
+        for number, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict):
+                    raise ValueError("not a JSON object")
+            except ValueError as err:
+                raise UserError(f"<stdin>:{number}: not a JSON object with a 'text' ({err})") from None
+            item_date = item.get("date") or date
+            try:
+                item_date = parse_date(item_date) if item_date else None
+            except ValueError as err:
+                raise UserError(f"<stdin>:{number}: {err}") from None
+            result = lookup.lookup(str(item.get("text") or ""), lang=item.get("lang") or lang, date=item_date)
+            click.echo(json.dumps(result.to_record(), ensure_ascii=False))
+        return
+    for text in texts:
+        result = lookup.lookup(text, lang=lang, date=date)
+        if as_json:
+            click.echo(json.dumps(result.to_record(), ensure_ascii=False))
+        else:
+            click.echo(f"{text}\t{result.code or '-'}\t{result.label or ''}\t{result.rule or 'unresolved'}")
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def info(as_json: bool) -> None:

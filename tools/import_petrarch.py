@@ -32,6 +32,8 @@ from kgraph.actors.table import ActorRow, actor_rows, write_actor_table  # noqa:
 from kgraph.errors import DataError  # noqa: E402
 
 DATA = ROOT / "kgraph" / "actors" / "data"
+# Phoenix agent codes folded into kgraph's sectors: unspecified people are civilians.
+SECTORS = {"PPL": "CVL"}
 PHOENIX = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 LICENCE = """\
 Licence of the source data: The MIT License (MIT), Copyright (c) 2014 Open Event Data Alliance.
@@ -66,14 +68,32 @@ def _ambiguous_names(records: list[ActorRecord]) -> set[str]:
     return {name for name, countries in owners.items() if len(countries) > 1}
 
 
+def state_codes() -> set[str]:
+    """ISO 3166 alpha-3 codes, the curated table's states and the CAMEO codes of former states."""
+    import pycountry
+
+    from kgraph.resources import read_tsv
+
+    codes = {c.alpha_3 for c in pycountry.countries} | {r["code"] for r in read_tsv("kgraph.actors", "data/countries.tsv")}
+    return codes | {"SUN", "YUG", "CSK", "DDR", "SCG", "ZAR", "PSE", "XKX"}
+
+
+def _kept(record: ActorRecord, states: set[str]) -> bool:
+    """Whether a record's codes name a state, an IGO, an NGO or an armed group: regions
+    ("EUROPE [EUR]") and bare sectors ("AFP [MED]") are not actors kgraph can place."""
+    codes = [c for c in [record.default, *(p.code for p in record.periods)] if c]
+    return bool(codes) and all(c[:3] in states or c[:3] in ("IGO", "NGO", "IMG") for c in codes)
+
+
 def builtin_actor_rows(source: Path, errors: list[DataError]) -> list[ActorRow]:
     records: list[tuple[str, ActorRecord]] = []
     for name in PHOENIX:
         records += [(name, r) for r in parse_actors(source / name, warn=_warn(errors))]
     ambiguous = _ambiguous_names([r for _, r in records])
+    states = state_codes()
     rows: list[ActorRow] = []
     for name, record in records:
-        if (record.default or "").startswith("MNC"):
+        if (record.default or "").startswith("MNC") or not _kept(record, states):
             continue
         if any(p.dated for p in record.periods):
             phrases = tuple(p for p in record.phrases if not (len(p.words) == 1 and p.words[0] in ambiguous))
@@ -95,7 +115,7 @@ def agent_lines(paths: list[Path], errors: list[DataError]) -> list[str]:
         for record in parse_agents(path, warn=_warn(errors)):
             if record.prefix and record.code[:3] not in ("NGO", "NGM"):
                 continue  # IGO~/MNC~ role nouns name no sector of a country
-            sector = "NGO" if record.prefix else record.code[:3]
+            sector = "NGO" if record.prefix else SECTORS.get(record.code[:3], record.code[:3])
             term = " ".join(record.phrase.words).lower()
             if term in seen:
                 continue
@@ -136,7 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.builtin:
             rows = builtin_actor_rows(args.source, errors)
-            n = write_actor_table(rows, DATA / "phoenix_actors.tsv", header=header("Actors", [args.source / p for p in PHOENIX], LICENCE))
+            sources = [args.source / p for p in PHOENIX]
+            n = write_actor_table([r for r in rows if r.kind != "place"], DATA / "phoenix_actors.tsv",
+                                  header=header("Actors (English)", sources, LICENCE))
+            # Country names, cities and regions standing for their country: loaded in every language.
+            n += write_actor_table([r for r in rows if r.kind == "place"], DATA / "phoenix_places.tsv",
+                                   header=header("Places standing for their country", sources, LICENCE))
             agents = agent_lines([args.source / "Phoenix.agents.txt"], errors)
             write_agents(agents, DATA / "phoenix_agents.tsv", header("Agents (role nouns → CAMEO sector)", [args.source / "Phoenix.agents.txt"], LICENCE))
             print(f"import_petrarch: {n} actor rows, {len(agents)} agent terms, {len(errors)} source lines skipped", file=sys.stderr)

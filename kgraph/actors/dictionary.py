@@ -32,6 +32,8 @@ _PRIORITY = {"person": 0, "metonym": 1, "organization": 2, "group": 2, "country"
 USER, DATED, CURATED, IMPORTED = 0, 1, 2, 3
 #: Built-in tables converted from the Phoenix dictionaries (tools/import_petrarch.py), English only.
 IMPORTED_ACTORS = ("data/phoenix_actors.tsv",)
+#: Places of the Phoenix country records (names, cities, regions → country), loaded in every language.
+IMPORTED_PLACES = "data/phoenix_places.tsv"
 IMPORTED_AGENTS = "data/phoenix_agents.tsv"
 #: Curated tables of people with dated offices.
 DATED_PEOPLE = ("data/office_holders.tsv",)
@@ -283,6 +285,8 @@ class ActorDictionary:
             for name in IMPORTED_ACTORS:
                 rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
                 self._load_rows(rows, IMPORTED, "phoenix")
+        places = read_actor_table(IMPORTED_PLACES, text=package_file(_PKG, IMPORTED_PLACES).read_text(encoding="utf-8"))
+        self._load_rows(places, IMPORTED, "phoenix")
 
 
     # ------------------------------------------------------------ lookups

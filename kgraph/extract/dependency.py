@@ -211,7 +211,7 @@ def _events(
     if not sources:
         return
     if targets:
-        pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code]
+        pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code and not _self_pair(s, t)]
         if trigger.entry.joint:
             # Reciprocal action with a partner ("a discuté avec son homologue", "held talks with"):
             # both sides act.
@@ -327,6 +327,15 @@ def _verbal_roles(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon) 
             targets = [_country_of(r) for r in targets]
             penalty += 0.15 if targets else 0.0
     return sources, targets, penalty
+
+
+def _self_pair(source: ActorRef, target: ActorRef) -> bool:
+    """A role noun given the story's country facing that country itself ("the army attacked
+    Ukraine" in a story about Ukraine): the context guessed wrong, not a domestic event."""
+    for guessed, named in ((source, target), (target, source)):
+        if guessed.rule == "role+context-country" and named.sector is None and named.country == guessed.country:
+            return True
+    return False
 
 
 def _merge(refs: list[ActorRef], more: list[ActorRef]) -> list[ActorRef]:

@@ -43,10 +43,13 @@ def test_builtin_english_tables_know_armed_groups_and_dated_people():
     def code(text, date=None):
         return [m.entry.code for m in dictionary.match(nlp(text), date=date)]
 
-    assert code("the Lord's Resistance Army")[0][3:6] == "REB"
+    assert code("the Kurdistan Workers' Party") == ["TURREB"]
+    assert code("the Revolutionary Armed Forces of Colombia") == ["COLREB"]
+    assert code("AFP said") == []  # Phoenix "AFP [MED]" names no state: not imported
     assert code("Bulent Ecevit", "2000-06-01") == ["TURGOV"]  # prime minister 1999-2002
     assert code("Bulent Ecevit", "1995-06-01") == ["TURELI"]  # the record's default, out of office
-    assert dictionary.agent_sector("militiaman") == "UAF"  # Phoenix: unaligned armed forces
+    assert dictionary.agent_sector("sharecropper") == "AGR"  # a Phoenix-only role noun
+    assert dictionary.agent_sector("militiaman") == "REB"  # the curated table wins over Phoenix (UAF)
 
 
 def _people(lang, text, date):

@@ -219,7 +219,7 @@ def test_en_statement_about_an_actor_after_the_verb(extract):
 
 
 def test_en_demand_with_an_unknown_addressee_has_no_recipient(extract):
-    # (The Lord's Resistance Army, used here before, is now known from the Phoenix armed groups.)
+    # (A made-up group: the Phoenix armed groups now know many real ones.)
     assert extract("Washington demanded that the Zorgon Liberation Front renounce its struggle against Uganda.", "en") == []
 
 
