@@ -32,6 +32,11 @@ from kgraph.actors.table import ActorRow, actor_rows, write_actor_table  # noqa:
 from kgraph.errors import DataError  # noqa: E402
 
 DATA = ROOT / "kgraph" / "actors" / "data"
+# One-word variants that are generic geography or ordinary words ("West*" for a PNG province,
+# "United*" for the USA): dropped, a longer phrase still names the place.
+GENERIC = frozenset("""west east north south western eastern northern southern central united new republic
+state states union island islands city kingdom great upper lower coast gulf bay river lake mount sea valley
+plateau province region district capital national federal democratic people peoples island moron hippo""".split())
 # Phoenix agent codes folded into kgraph's sectors: unspecified people are civilians.
 SECTORS = {"PPL": "CVL"}
 PHOENIX = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
@@ -101,7 +106,8 @@ def builtin_actor_rows(source: Path, errors: list[DataError]) -> list[ActorRow]:
                 continue
             record = ActorRecord(phrases, record.periods, record.line)
         for row in actor_rows([record], source=name):
-            variants = tuple(v for v in row.variants if len(v.rstrip("*")) >= 3 or v.isupper())
+            variants = tuple(v for v in row.variants if (len(v.rstrip("*")) >= 3 or v.isupper())
+                             and v.rstrip("*").lower() not in GENERIC)
             if variants:
                 rows.append(ActorRow(row.code, row.kind, row.label, variants, row.periods, row.wikidata, row.note))
     return rows

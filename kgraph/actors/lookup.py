@@ -74,11 +74,14 @@ class ActorLookup:
             resolver.start_sentence(index, sent)
         refs = resolver.resolve(_head(doc))
         if not refs:
-            # Words the parse does not join (a list, a headline): the first dictionary phrase.
+            # Words the parse does not join (a list, a headline): the first phrase that resolves,
+            # else the first dictionary phrase of any kind ("Hungarian" alone is Hungary).
             for token in doc:
                 refs = [r for r in resolver.resolve_one(token) if r.how != "pronoun"]
                 if refs:
                     break
+            else:
+                refs = [ref for ref in (resolver.named(t) for t in doc) if ref is not None][:1]
         return _result(text, refs[0] if refs else None)
 
     def lookup_many(self, items: Iterable[dict[str, Any]]) -> Iterator[LookupResult]:

@@ -166,6 +166,15 @@ class ActorResolver:
         return token.ent_type_ == "PER" or token.ent_type_ == "PERSON" or (match is not None and match.entry.kind == "person")
 
     # ------------------------------------------------------------ resolution
+    def named(self, token: Token) -> ActorRef | None:
+        """The dictionary entry matched at ``token`` as an actor, whatever its part of speech
+        ("Hungarian" alone is Hungary): the last resort of a phrase looked up alone."""
+        match = self._matches.get(token.i)
+        if match is None or _prefixed(token):
+            return None
+        e = match.entry
+        return self._ref(token, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary", _rule(match))
+
     def resolve(self, head: Token) -> list[ActorRef]:
         """Actors of ``head`` and of the phrases coordinated with it ("X et Y")."""
         refs: list[ActorRef] = []

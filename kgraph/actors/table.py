@@ -180,8 +180,21 @@ def actor_rows(records: Iterable[ActorRecord], *, source: str, skip: Callable[[A
         if skip is not None and skip(record):
             continue
         kind = _kind(record)
-        variants = tuple(dict.fromkeys(display(p, acronyms=kind in ("organization", "group")) for p in record.phrases))
+        phrases = [part for phrase in record.phrases for part in _unbracket(phrase)]
+        variants = tuple(dict.fromkeys(display(p, acronyms=kind in ("organization", "group")) for p in phrases))
+        if not variants:
+            continue
         yield ActorRow(record.default, kind, variants[0].rstrip("*"), variants, dated, None, f"{source}:{record.line}")
+
+
+def _unbracket(phrase: Phrase) -> list[Phrase]:
+    """``LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)`` → the name without the bracket, and ``LTTE``."""
+    inner = [w.strip("()") for w in phrase.words if w.startswith("(") or w.endswith(")")]
+    if not inner:
+        return [phrase]
+    outer = tuple(w for w in phrase.words if not (w.startswith("(") or w.endswith(")")))
+    parts = [Phrase(outer, phrase.stem)] if outer else []
+    return parts + [Phrase((w,), False) for w in inner if w.isalpha() and len(w) >= 2]
 
 
 def read_actor_file(path: str | Path, *, warn: Callable[[DataError], None] | None = None) -> list[ActorRow]:
