@@ -269,7 +269,8 @@ class ActorDictionary:
             if row["lang"] not in (lang, "*"):
                 continue
             code = row["code"]
-            entry = ActorEntry(code, code[:3], code[3:] or None, self.label_for(code), None, "metonym")
+            country, sector = split_code(code)  # "IGOEUR" has no country: "Bruxelles", "européen"
+            entry = ActorEntry(code, country, sector, self.label_for(code), None, "metonym")
             for variant in _variants(row["variants"]):
                 self._add(variant, entry)
         for row in read_tsv(_PKG, "data/people.tsv"):
