@@ -163,8 +163,7 @@ class ActorDictionary:
         key = phrase_key(variant)
         if not key:
             return
-        letters = "".join(c for c in variant if c.isalpha())
-        acronym = 2 <= len(letters) <= 6 and letters.isupper()
+        acronym = variant.isupper() and 2 <= sum(c.isalpha() for c in variant) <= 6
         pattern = _Pattern(entry, tuple(_WORD.findall(variant)) if acronym else None, variant[:1].isupper(), rank)
         table = self._stems if stem else self._patterns
         bucket = table.setdefault(key, [])

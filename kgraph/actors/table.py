@@ -44,7 +44,7 @@ __all__ = [
 
 COLUMNS = ("code", "kind", "label", "variants", "periods", "wikidata", "note")
 KINDS = frozenset({"person", "organization", "group", "place", "country"})
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD = re.compile(r"^(\S+) +(\d{4}-\d{2}-\d{2})?/(\d{4}-\d{2}-\d{2})?$")
 #: Code prefixes of actors that belong to no state.
 NON_STATE = ("IGO", "NGO", "NGM", "IMG", "MNC", "INT")
 
@@ -73,17 +73,20 @@ def format_periods(periods: Iterable[Period]) -> str:
 
 def parse_periods(cell: str, *, where: str = "") -> tuple[Period, ...]:
     """The periods of a ``periods`` cell (see :func:`format_periods`)."""
+    if not cell:
+        return ()
     periods = []
-    for part in (p.strip() for p in cell.split(";")):
+    for part in cell.split(";"):
+        part = part.strip()
         if not part:
             continue
-        code, _, span = part.partition(" ")
-        start, slash, end = span.strip().partition("/")
-        if not code or not slash or not all(not d or _ISO.match(d) for d in (start, end)) or not (start or end):
+        found = _PERIOD.match(part)
+        if found is None or not (found.group(2) or found.group(3)):
             raise DataError(f"{where}bad period {part!r} (want CODE YYYY-MM-DD/YYYY-MM-DD, one side may be empty)")
+        code, start, end = found.groups()
         if start and end and end < start:
             raise DataError(f"{where}period ends before it starts: {part!r}")
-        periods.append(Period(None if code == "---" else code.upper(), start or None, end or None))
+        periods.append(Period(None if code == "---" else code.upper(), start, end))
     return tuple(periods)
 
 
