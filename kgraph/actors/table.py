@@ -164,7 +164,10 @@ def display(phrase: Phrase, *, acronyms: bool) -> str:
 
 
 def _kind(record: ActorRecord) -> str:
-    if any(p.dated for p in record.periods):
+    dated = [p.code for p in record.periods if p.dated and p.code]
+    if dated and all(c.startswith("IMG") or c[3:6] in ("REB", "INS") for c in dated):
+        return "group"  # "THE_ISLAMIC_STATE [IMGMUSISI >130408]": an armed group with a founding date
+    if dated:
         return "person"
     code = record.default or ""
     if code.startswith(("IGO", "NGO", "NGM", "MNC")):
