@@ -146,6 +146,8 @@ class ActorDictionary:
         self.agents: dict[str, str] = {}
         self.multiword_agents: dict[tuple[str, ...], str] = {}
         self._agents_by_word: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
+        #: Names several states share ("Congo"): their folded words → candidate codes, default first.
+        self.ambiguous: dict[tuple[str, ...], tuple[str, ...]] = {}
         for path in agents:
             self._load_agents(path)
         for path in actors:
@@ -234,6 +236,8 @@ class ActorDictionary:
         for row in read_tsv(_PKG, "data/agents.tsv"):
             if row["lang"] in (lang, "*") and row["term"]:
                 self._add_agent(row["term"], row["sector"])
+        for row in read_tsv(_PKG, "data/ambiguous.tsv"):
+            self.ambiguous[phrase_key(row["text"])] = tuple(_variants(row["codes"]))
         if lang == "en":
             self._agent_rows(package_file(_PKG, IMPORTED_AGENTS).read_text(encoding="utf-8").splitlines(), IMPORTED_AGENTS)
         names = _pycountry_names(lang)

@@ -8,14 +8,14 @@ so that "nous" inside a quotation is the speaker's government.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorRef
 from ..text import fold
-from .dictionary import ActorDictionary, ActorMatch
+from .dictionary import ActorDictionary, ActorMatch, phrase_key
 
 if TYPE_CHECKING:
     from ..extract.lexicon import Lexicon
@@ -115,11 +115,28 @@ class ActorResolver:
         # The article's countries, by how often they are named (for domestic actors with no country).
         self._countries: Counter[str] = Counter(
             m.entry.country for m in {id(m): m for m in self._matches.values()}.values()
-            if m.entry.country and m.entry.kind in _STATE_KINDS
+            if m.entry.country and m.entry.kind in _STATE_KINDS | {"person"}
         )
+        self._disambiguate()
         self._memory: list[_Memory] = []
         self._speaker: ActorRef | None = None
         self._sentence = -1
+
+    def _disambiguate(self) -> None:
+        """A name several states share ("Congo", "Georgia") takes the state the article names
+        more often otherwise ("Kinshasa", "Tshisekedi" → DR Congo)."""
+        for match in {id(m): m for m in self._matches.values()}.values():
+            choices = self.dictionary.ambiguous.get(phrase_key(self.doc[match.start:match.end].text))
+            if not choices or match.entry.code not in choices:
+                continue
+            counts = {code: self._countries[code] - (code == match.entry.code) for code in choices}
+            best = max(choices, key=lambda code: (counts[code], code == match.entry.code))
+            if best != match.entry.code and counts[best] > counts[match.entry.code]:
+                entry = replace(match.entry, code=best, country=best, label=self.dictionary.label_for(best),
+                                wikidata=None, rule="ambiguous")
+                moved = ActorMatch(match.start, match.end, entry)
+                for i in range(match.start, match.end):
+                    self._matches[i] = moved
 
     # ------------------------------------------------------------ sentences
     def start_sentence(self, index: int, sent: Span) -> None:

@@ -103,3 +103,18 @@ def test_lookup_command_arguments():
     assert json.loads(result.stdout)["code"] == "GBROPP"
     bad = CliRunner().invoke(cli, ["actors", "lookup", "-"], input="not json\n")
     assert bad.exit_code == 1 and "<stdin>:1:" in bad.stderr
+
+
+def test_shared_name_takes_the_state_the_article_is_about(extract):
+    def sources(text, lang):
+        return [e.source.code for e in extract(text, lang)]
+
+    assert sources("Congo condemned Rwanda on Monday.", "en") == ["COG"]  # the default reading
+    assert "COD" in sources("Kinshasa accused Rwanda of backing the rebels. Congo also condemned Rwanda on Monday.", "en")
+    assert "COD" in sources("Félix Tshisekedi a dénoncé le Rwanda. Le Congo a aussi condamné le Rwanda lundi.", "fr")
+
+
+def test_bare_institutions_take_the_article_country(extract):
+    events = extract("Le Mali est en crise. Les autorités maliennes ont annoncé un couvre-feu. "
+                     "L'armée a attaqué les rebelles mardi.", "fr", date="2020-05-01")
+    assert ("MLIMIL", "MLIREB") in {(e.source.code, e.target.code if e.target else None) for e in events}
