@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -32,8 +33,9 @@ _PRIORITY = {"person": 0, "metonym": 1, "organization": 2, "group": 2, "country"
 USER, DATED, CURATED, IMPORTED = 0, 1, 2, 3
 #: Built-in tables converted from the Phoenix dictionaries (tools/import_petrarch.py), English only.
 IMPORTED_ACTORS = ("data/phoenix_actors.tsv",)
-#: Places of the Phoenix country records (names, cities, regions → country), loaded in every language.
-IMPORTED_PLACES = "data/phoenix_places.tsv"
+#: Places standing for their country, loaded in every language: the Phoenix country records
+#: (names, cities, regions) and the GeoNames cities (tools/import_places.py).
+IMPORTED_PLACES = ("data/phoenix_places.tsv", "data/geonames_places.tsv")
 IMPORTED_AGENTS = "data/phoenix_agents.tsv"
 #: Curated tables of people with dated offices.
 DATED_PEOPLE = ("data/office_holders.tsv",)
@@ -103,8 +105,7 @@ class ActorMatch:
     entry: ActorEntry
 
 
-@dataclass(frozen=True)
-class _Pattern:
+class _Pattern(NamedTuple):  # a tuple: tens of thousands are made at load time
     entry: ActorEntry
     case_sensitive: tuple[str, ...] | None  # exact words when the variant is an acronym
     capitalised: bool  # the first matched token must start with a capital
@@ -154,6 +155,7 @@ class ActorDictionary:
             self._load_rows(read_actor_file(path), USER, "user")
         if builtin:
             self._load()
+        self._rank_patterns()
         for words, sector in self.multiword_agents.items():
             for position, word in enumerate(words):
                 self._agents_by_word.setdefault(word, []).append((words, position, sector))
@@ -172,13 +174,19 @@ class ActorDictionary:
         # Dedupe on the whole pattern, not on the entry: "NATO" (exact case) and "Nato"
         # (any capitalised form) fold to the same key but match different spellings.
         if pattern not in bucket:
-            bucket.append(pattern)
-            bucket.sort(key=lambda p: (p.rank, _PRIORITY[p.entry.kind], p.case_sensitive is None))
+            bucket.append(pattern)  # buckets are sorted once, when loading ends (_rank_patterns)
         if stem:
             self._stem_lengths.add(len(key[-1]))
         for n in range(1, len(key) if not stem else len(key)):
             self._prefixes.add(key[:n])
         self.max_len = max(self.max_len, len(key))
+
+    def _rank_patterns(self) -> None:
+        """Order each bucket: the user's files first, then by table rank, kind and exact case."""
+        for table in (self._patterns, self._stems):
+            for bucket in table.values():
+                if len(bucket) > 1:
+                    bucket.sort(key=lambda p: (p.rank, _PRIORITY[p.entry.kind], p.case_sensitive is None))
 
     def _load_rows(self, rows: list[ActorRow], rank: int, rule: str) -> None:
         for row in rows:
@@ -236,8 +244,9 @@ class ActorDictionary:
         for row in read_tsv(_PKG, "data/agents.tsv"):
             if row["lang"] in (lang, "*") and row["term"]:
                 self._add_agent(row["term"], row["sector"])
-        for row in read_tsv(_PKG, "data/ambiguous.tsv"):
-            self.ambiguous[phrase_key(row["text"])] = tuple(_variants(row["codes"]))
+        for name in ("data/ambiguous.tsv", "data/ambiguous_cities.tsv"):
+            for row in read_tsv(_PKG, name):
+                self.ambiguous.setdefault(phrase_key(row["text"]), tuple(_variants(row["codes"])))
         if lang == "en":
             self._agent_rows(package_file(_PKG, IMPORTED_AGENTS).read_text(encoding="utf-8").splitlines(), IMPORTED_AGENTS)
         names = _pycountry_names(lang)
@@ -289,8 +298,9 @@ class ActorDictionary:
             for name in IMPORTED_ACTORS:
                 rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
                 self._load_rows(rows, IMPORTED, "phoenix")
-        places = read_actor_table(IMPORTED_PLACES, text=package_file(_PKG, IMPORTED_PLACES).read_text(encoding="utf-8"))
-        self._load_rows(places, IMPORTED, "phoenix")
+        for name, rule in zip(IMPORTED_PLACES, ("phoenix", "geonames"), strict=True):
+            places = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
+            self._load_rows(places, IMPORTED, rule)
 
 
     # ------------------------------------------------------------ lookups

@@ -127,13 +127,16 @@ class ActorResolver:
         more often otherwise ("Kinshasa", "Tshisekedi" → DR Congo)."""
         for match in {id(m): m for m in self._matches.values()}.values():
             choices = self.dictionary.ambiguous.get(phrase_key(self.doc[match.start:match.end].text))
-            if not choices or match.entry.code not in choices:
+            own = match.entry.country
+            if not choices or own not in choices:
                 continue
-            counts = {code: self._countries[code] - (code == match.entry.code) for code in choices}
-            best = max(choices, key=lambda code: (counts[code], code == match.entry.code))
-            if best != match.entry.code and counts[best] > counts[match.entry.code]:
-                entry = replace(match.entry, code=best, country=best, label=self.dictionary.label_for(best),
-                                wikidata=None, rule="ambiguous")
+            counts = {code: self._countries[code] - (code == own) for code in choices}
+            best = max(choices, key=lambda code: (counts[code], code == own))
+            if best != own and counts[best] > counts[own]:
+                # "Tripoli" in a story about Lebanon: the Lebanese city, standing for its country.
+                entry = replace(match.entry, code=best, country=best, sector=None, label=self.dictionary.label_for(best),
+                                wikidata=None, kind="place" if match.entry.kind == "capital" else match.entry.kind,
+                                rule="ambiguous")
                 moved = ActorMatch(match.start, match.end, entry)
                 for i in range(match.start, match.end):
                     self._matches[i] = moved

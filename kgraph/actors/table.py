@@ -116,19 +116,20 @@ def read_actor_table(path: str | Path, *, text: str | None = None) -> list[Actor
             continue
         if len(cells) > len(header):
             raise DataError(f"{where}{len(cells)} cells, header has {len(header)}")
-        row = dict(zip(header, [c.strip() for c in cells] + [""] * (len(header) - len(cells)), strict=True))
-        kind = row["kind"]
+        row = dict(zip(header, cells))
+        row.update((k, "") for k in header[len(cells):])
+        kind = row["kind"].strip()
         if kind not in KINDS:
             raise DataError(f"{where}unknown kind {kind!r} (want one of {', '.join(sorted(KINDS))})")
-        variants = tuple(v.strip() for v in row["variants"].split("|") if v.strip())
-        periods = parse_periods(row.get("periods", ""), where=where)
-        code = row["code"].upper() or None
+        variants = tuple(v for v in (v.strip() for v in row["variants"].split("|")) if v)
+        periods = parse_periods(row.get("periods", "").strip(), where=where)
+        code = row["code"].strip().upper() or None
         if not variants:
             raise DataError(f"{where}no variants")
         if code is None and not periods:
             raise DataError(f"{where}no code and no dated code")
-        rows.append(ActorRow(code, kind, row["label"] or variants[0], variants, periods, row.get("wikidata") or None,
-                             row.get("note", "")))
+        rows.append(ActorRow(code, kind, row["label"].strip() or variants[0], variants, periods,
+                             row.get("wikidata", "").strip() or None, row.get("note", "").strip()))
     return rows
 
 

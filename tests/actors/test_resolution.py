@@ -118,3 +118,11 @@ def test_bare_institutions_take_the_article_country(extract):
     events = extract("Le Mali est en crise. Les autorités maliennes ont annoncé un couvre-feu. "
                      "L'armée a attaqué les rebelles mardi.", "fr", date="2020-05-01")
     assert ("MLIMIL", "MLIREB") in {(e.source.code, e.target.code if e.target else None) for e in events}
+
+
+def test_cities_stand_for_their_country(lookup, extract):
+    assert lookup("Kharkiv", "en") == "UKR" and lookup("Mossoul", "fr") == "IRQ"  # GeoNames cities
+    assert lookup("Nice weather", "en") is None  # an ordinary word is no city
+    # A city name two states share takes the one the story is about.
+    events = extract("Lebanon's army clashed with gunmen. Tripoli condemned Syria on Monday.", "en")
+    assert "LBN" in {e.source.code for e in events if e.sentence_id == 1}
