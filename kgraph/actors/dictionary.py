@@ -45,8 +45,12 @@ _BREAK = frozenset(',;:()[]{}"!?«»“”')
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
-    """The matching key of a phrase: its folded words, whatever the tokenizer ("U.S." → ``("u", "s")``)."""
-    return tuple(_WORD.findall(text.lower() if text.isascii() else fold(text)))
+    """The matching key of a phrase: its folded words, whatever the tokenizer ("U.S." → ``("u", "s")``).
+
+    The Arabic article is one word whatever its spelling: "el-Bashir" and "al-Bashir" match.
+    """
+    words = _WORD.findall(text.lower() if text.isascii() else fold(text))
+    return tuple("al" if w == "el" else w for w in words)
 
 
 @dataclass(frozen=True)

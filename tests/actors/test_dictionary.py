@@ -88,3 +88,14 @@ def test_office_holders_table_is_valid_and_dated():
     rows = read_actor_table("office_holders.tsv", text=text)
     assert "Licence" in text[:3000] and len(rows) >= 300
     assert all(row.periods for row in rows)
+
+
+def test_arabic_article_spellings_match_each_other():
+    assert _people("en", "Omar el-Bashir said", "2010-01-01") == [("Omar el-Bashir", "SDNGOV")]
+    assert _people("fr", "Abdel Fattah el-Sissi a dit", "2020-01-01") == [("Abdel Fattah el-Sissi", "EGYGOV")]
+    assert [m.entry.code for m in actor_dictionary("en").match(spacy.blank("en")("El Salvador"))] == ["SLV"]
+
+
+def test_ethnic_groups_tied_to_one_state():
+    assert _people("en", "the Uyghurs protested", None) == [("Uyghurs", "CHNETH")]
+    assert _people("fr", "les Rohingyas fuient", None) == [("Rohingyas", "MMRETH")]
