@@ -90,6 +90,23 @@ def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def actor_file_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--actors FILE`` / ``--agents FILE``: extra actor and agent dictionaries (repeatable)."""
+    func = click.option("--agents", "agents", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+                        help="Extra agent (role noun) dictionary: PETRARCH .agents or kgraph agent table; repeatable.")(func)
+    return click.option("--actors", "actors", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+                        help="Extra actor dictionary (PETRARCH .actors or kgraph actor table), winning over the "
+                             "built-in one; repeatable.")(func)
+
+
+def _check_dictionaries(actors: tuple[str, ...], agents: tuple[str, ...]) -> None:
+    """Fail before any output on a malformed --actors/--agents file (the error names file and line)."""
+    from .actors.dictionary import ActorDictionary
+
+    if actors or agents:
+        ActorDictionary("en", str.split, actors=actors, agents=agents, builtin=False)
+
+
 def _progress(items: list[Any], label: str) -> contextlib.AbstractContextManager[Iterable[Any]]:
     if sys.stderr.isatty() and len(items) > 1:
         return click.progressbar(items, label=label, file=sys.stderr, show_pos=True)
@@ -113,12 +130,15 @@ def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | Non
     return articles
 
 
-def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False, trace: bool = False):
+def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False,
+               actors: tuple[str, ...] = (), agents: tuple[str, ...] = (), *, trace: bool = False):
     from .extract import Extractor
 
+    _check_dictionaries(actors, agents)
     context = click.get_current_context(silent=True)
     verbs = context.meta.get("kgraph.verbs", ()) if context is not None else ()
-    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, trace=trace, verbs=verbs)
+    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, trace=trace, verbs=verbs,
+                     actors=actors, agents=agents)
 
 
 def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[Any]:
@@ -155,9 +175,11 @@ def cli() -> None:
               help="Add to each record the lexicon row and rules that made it, and print on stderr every "
                    "trigger considered, how each actor was resolved and why no event was made.")
 @extraction_options
+@actor_file_options
 @_fail_on_kgraph_errors
 def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, lang: str, date: str | None, strict: bool,
-            untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
+            untargeted: bool, model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (),
+            agents: tuple[str, ...] = ()) -> None:
     """Extract events from news text, one record per line.
 
     INPUT is a .txt article, a .jsonl file (one article a line), a directory
@@ -169,8 +191,9 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
       kgraph extract news/ --format tsv -o events.tsv
       echo "Russia condemned the US strike on Syria." | kgraph extract - --lang en
       kgraph extract news.txt --explain          # why each event was (or was not) found
+      kgraph extract news.jsonl --actors my.actors.txt --agents my.agents.txt
     """
-    extractor = _extractor(lang, model_fr, model_en, untargeted, trace=explain)
+    extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents, trace=explain)
     out_cm = _output(output)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
     if not articles:
@@ -217,9 +240,11 @@ def _tsv_row(record: dict[str, Any]) -> list[Any]:
 @click.option("--lock-timeout", type=click.FloatRange(min=0), default=DEFAULT_LOCK_TIMEOUT, show_default=True,
               metavar="SECONDS", help="How long to wait while another kgraph process writes the same graph.")
 @extraction_options
+@actor_file_options
 @_fail_on_kgraph_errors
 def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: bool, lock_timeout: float, lang: str,
-          date: str | None, strict: bool, untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
+          date: str | None, strict: bool, untargeted: bool, model_fr: str | None, model_en: str | None,
+          actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> None:
     """Extract events and merge them into an RDF graph.
 
     The same event built twice, or reported by two articles, is one node
@@ -242,7 +267,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
     graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
     if graph_path != "-" and graph_format(graph_path) != "store":
         check_output(graph_path)
-    extractor = _extractor(lang, model_fr, model_en, untargeted)
+    extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
     if not articles:
         raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
@@ -359,9 +384,10 @@ def validate(graph_path: str) -> None:
 @click.option("--model-fr", envvar="KGRAPH_MODEL_FR", metavar="NAME", help="spaCy model for French.")
 @click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English.")
 @verbs_option
+@actor_file_options
 @_fail_on_kgraph_errors
 def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, errors: bool, untargeted: bool,
-             model_fr: str | None, model_en: str | None) -> None:
+             model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> None:
     """Precision, recall and F1 of extraction against a gold file (CONTRACT §4).
 
     GOLD is kgraph gold JSONL, PLOVER gold-record JSON or PETRARCH validation XML.
@@ -371,6 +397,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
       kgraph evaluate ../shared/benchmarks/seed_fr_gold.jsonl
       kgraph evaluate ../shared/benchmarks/plover_gsr_public.json --errors
       kgraph evaluate gold.jsonl --pred predictions.jsonl --json
+      kgraph evaluate PETR.UnitTest.records.xml --actors PETR.Validate.actors.txt --agents PETR.Validate.agents.txt
     """
     from .evaluate import read_gold_with_warnings, read_predictions, score
     from .evaluate.analysis import analyse
@@ -382,7 +409,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
     if pred:
         predictions = read_predictions(pred)
     else:
-        extractor = _extractor("auto", model_fr, model_en, untargeted, trace=errors)
+        extractor = _extractor("auto", model_fr, model_en, untargeted, actors, agents, trace=errors)
         out_cm = _output(save_pred) if save_pred else None
         articles = [Article(doc_id=i.id, text=i.text, lang=i.lang, date=i.date, origin=gold) for i in items if i.text.strip()]
         predictions = {}
@@ -431,6 +458,68 @@ def _print_errors(report: Any, analysis: Any, texts: dict[str, str]) -> None:
     click.echo(f"\n== spurious {len(spurious)}")
     for item_id, pred in spurious:
         click.echo(f"{item_id}: {pred.source} —{pred.root}→ {pred.target or '∅'} | {texts.get(item_id, '')}")
+
+
+@cli.group()
+def actors() -> None:
+    """Actor dictionaries: check how names and phrases resolve.
+
+    \b
+    Example:
+      kgraph actors lookup "la police turque" "Nato" --lang fr
+    """
+
+
+@actors.command(name="lookup")
+@click.argument("texts", nargs=-1, required=True, metavar="TEXT...")
+@click.option("--date", "date", callback=_validate_date, metavar="YYYY-MM-DD",
+              help="Resolve people by the office they held on this date.")
+@click.option("--lang", type=click.Choice(["auto", *SUPPORTED_LANGS]), default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line instead of a table.")
+@click.option("--model-fr", envvar="KGRAPH_MODEL_FR", metavar="NAME", help="spaCy model for French.")
+@click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English.")
+@actor_file_options
+@_fail_on_kgraph_errors
+def actors_lookup(texts: tuple[str, ...], date: str | None, lang: str, as_json: bool, model_fr: str | None,
+                  model_en: str | None, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> None:
+    """How actor phrases resolve: code, country, sector, label, Wikidata id, rule.
+
+    TEXT - reads JSON lines {"text", "lang", "date"} from stdin and writes one
+    JSON result a line; an unresolvable phrase gives "code": null.
+
+    \b
+    Example:
+      kgraph actors lookup "Donald Tusk" --date 2017-05-01
+      kgraph actors lookup "la police turque" "les étudiants à Ankara" --lang fr --json
+      echo '{"text": "Nato", "lang": "en"}' | kgraph actors lookup -
+    """
+    from .actors.lookup import ActorLookup
+
+    lookup = ActorLookup(_extractor(lang, model_fr, model_en, False, actors, agents))
+    if texts == ("-",):
+        for number, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict):
+                    raise ValueError("not a JSON object")
+            except ValueError as err:
+                raise UserError(f"<stdin>:{number}: not a JSON object with a 'text' ({err})") from None
+            item_date = item.get("date") or date
+            try:
+                item_date = parse_date(item_date) if item_date else None
+            except ValueError as err:
+                raise UserError(f"<stdin>:{number}: {err}") from None
+            result = lookup.lookup(str(item.get("text") or ""), lang=item.get("lang") or lang, date=item_date)
+            click.echo(json.dumps(result.to_record(), ensure_ascii=False))
+        return
+    for text in texts:
+        result = lookup.lookup(text, lang=lang, date=date)
+        if as_json:
+            click.echo(json.dumps(result.to_record(), ensure_ascii=False))
+        else:
+            click.echo(f"{text}\t{result.code or '-'}\t{result.label or ''}\t{result.rule or 'unresolved'}")
 
 
 @cli.command()

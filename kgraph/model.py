@@ -34,6 +34,7 @@ class ActorRef:
     start: int
     end: int
     how: str = "dictionary"  # dictionary, agent, pronoun, context: how the code was found
+    rule: str | None = None  # the resolution rule in detail (CONTRACT §3 optional ``rule``)
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -43,7 +44,7 @@ class ActorRef:
             "sector": self.sector,
             "label": self.label,
             "wikidata": self.wikidata,
-            "rule": self.how,
+            "rule": self.rule or self.how,
         }
 
 

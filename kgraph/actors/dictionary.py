@@ -8,32 +8,96 @@ where the curated table has no alias for it.
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from ..resources import read_tsv
+from ..errors import DataError
+from ..resources import package_file, read_tsv
 from ..text import fold
+from .petrarch import Period, is_petrarch_file, parse_agents
+from .table import NON_STATE, ActorRow, read_actor_file, read_actor_table
 
-__all__ = ["ActorEntry", "ActorMatch", "ActorDictionary", "actor_dictionary", "fold"]
+__all__ = ["ActorEntry", "ActorMatch", "ActorDictionary", "actor_dictionary", "fold", "phrase_key"]
 
 _PKG = "kgraph.actors"
 # When two tables give the same words, the more specific reading wins.
-_PRIORITY = {"person": 0, "metonym": 1, "organization": 2, "country": 3, "capital": 4, "demonym": 5}
+_PRIORITY = {"person": 0, "metonym": 1, "organization": 2, "group": 2, "country": 3, "capital": 4, "demonym": 5, "place": 6}
+# Where a phrase comes from: the user's own files win over the dated office holders, then the
+# other curated tables, then the tables converted from the Phoenix dictionaries.
+USER, DATED, CURATED, IMPORTED = 0, 1, 2, 3
+#: Built-in tables converted from the Phoenix dictionaries (tools/import_petrarch.py), English only.
+IMPORTED_ACTORS = ("data/phoenix_actors.tsv",)
+#: Places standing for their country, loaded in every language: the Phoenix country records
+#: (names, cities, regions) and the GeoNames cities (tools/import_places.py).
+IMPORTED_PLACES = ("data/phoenix_places.tsv", "data/geonames_places.tsv")
+IMPORTED_AGENTS = "data/phoenix_agents.tsv"
+#: Curated tables of people with dated offices.
+DATED_PEOPLE = ("data/office_holders.tsv",)
+_WORD = re.compile(r"\w+")
+# A phrase never runs across these tokens ("Turkey, Russia" is not one name).
+_BREAK = frozenset(',;:()[]{}"!?«»“”')
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The matching key of a phrase: its folded words, whatever the tokenizer ("U.S." → ``("u", "s")``).
+
+    The Arabic article is one word whatever its spelling: "el-Bashir" and "al-Bashir" match.
+    """
+    words = _WORD.findall(text.lower() if text.isascii() else fold(text))
+    return tuple("al" if w == "el" else w for w in words)
 
 
 @dataclass(frozen=True)
 class ActorEntry:
-    """What a dictionary phrase stands for."""
+    """What a dictionary phrase stands for.
+
+    ``periods`` are dated codes (people in office); :meth:`on` picks the one of a date.
+    """
 
     code: str
     country: str | None
     sector: str | None
     label: str
     wikidata: str | None
-    kind: str  # country, demonym, capital, metonym, organization, person
+    kind: str  # country, demonym, capital, metonym, organization, group, place, person
+    periods: tuple[Period, ...] = ()
+    rule: str = "dictionary"  # which table: dictionary, office-holders, phoenix, user
+
+    def on(self, date: str | None) -> ActorEntry | None:
+        """This entry with the code valid on ``date`` (ISO); ``None`` if it names no actor then.
+
+        Without a date the current role (a period still open) is used, else the default code,
+        else the code of the latest period.
+        """
+        if not self.periods:
+            return self
+        code: str | None = self.code or None
+        if date:
+            for period in self.periods:
+                if period.covers(date[:10]):
+                    code = period.code
+                    break
+        else:
+            latest = max(self.periods, key=lambda p: p.start or "")
+            if latest.end is None or not code:
+                code = latest.code
+        if not code:
+            return None
+        country, sector = split_code(code)
+        return replace(self, code=code, country=country, sector=sector, periods=())
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """(country, sector) of an actor code: ``TURGOV`` → (TUR, GOV), ``IGOUNO`` → (None, None)."""
+    if code[:3] in NON_STATE or len(code) < 3:
+        return None, None
+    return code[:3], code[3:6] or None
 
 
 @dataclass(frozen=True)
@@ -45,11 +109,11 @@ class ActorMatch:
     entry: ActorEntry
 
 
-@dataclass(frozen=True)
-class _Pattern:
+class _Pattern(NamedTuple):  # a tuple: tens of thousands are made at load time
     entry: ActorEntry
-    case_sensitive: tuple[str, ...] | None  # exact token texts when the variant is an acronym
+    case_sensitive: tuple[str, ...] | None  # exact words when the variant is an acronym
     capitalised: bool  # the first matched token must start with a capital
+    rank: int = CURATED
 
 
 def _variants(cell: str) -> list[str]:
@@ -59,15 +123,27 @@ def _variants(cell: str) -> list[str]:
 class ActorDictionary:
     """All actor phrases of one language, ready to match against spaCy tokens.
 
+    Phrases are matched on their folded words (:func:`phrase_key`), so that loading
+    needs no tokenizer; multiword role nouns ("prime minister") are split with
+    ``tokenize`` the way the spaCy model splits them.
+
     Args:
         lang: ``fr`` or ``en``.
         tokenize: splits a phrase into token texts the way the spaCy model does.
+        actors: extra actor files (PETRARCH ``.actors`` dictionaries or kgraph tables); they win
+            over the built-in tables.
+        agents: extra agent files (PETRARCH ``.agents`` dictionaries or kgraph agent tables).
+        builtin: also load the built-in tables (``False`` only checks the extra files).
     """
 
-    def __init__(self, lang: str, tokenize: Callable[[str], list[str]]) -> None:
+    def __init__(self, lang: str, tokenize: Callable[[str], list[str]], *, actors: Sequence[str | Path] = (),
+                 agents: Sequence[str | Path] = (), builtin: bool = True) -> None:
         self.lang = lang
         self._tokenize = tokenize
         self._patterns: dict[tuple[str, ...], list[_Pattern]] = {}
+        self._stems: dict[tuple[str, ...], list[_Pattern]] = {}
+        self._stem_lengths: set[int] = set()
+        self._prefixes: set[tuple[str, ...]] = set()
         self.max_len = 1
         self.sector_labels: dict[str, str] = {}
         self.country_labels: dict[str, str] = {}
@@ -75,25 +151,95 @@ class ActorDictionary:
         self.agents: dict[str, str] = {}
         self.multiword_agents: dict[tuple[str, ...], str] = {}
         self._agents_by_word: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
-        self._load()
+        #: Names several states share ("Congo"): their folded words → candidate codes, default first.
+        self.ambiguous: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for path in agents:
+            self._load_agents(path)
+        for path in actors:
+            self._load_rows(read_actor_file(path), USER, "user")
+        if builtin:
+            self._load()
+        self._rank_patterns()
         for words, sector in self.multiword_agents.items():
             for position, word in enumerate(words):
                 self._agents_by_word.setdefault(word, []).append((words, position, sector))
 
     # ------------------------------------------------------------ loading
-    def _add(self, variant: str, entry: ActorEntry) -> None:
-        words = tuple(self._tokenize(variant))
-        if not words:
+    def _add(self, variant: str, entry: ActorEntry, rank: int = CURATED) -> None:
+        stem = variant.endswith("*")
+        variant = variant.rstrip("*")
+        key = phrase_key(variant)
+        if not key:
             return
-        key = tuple(fold(w) for w in words)
-        letters = [c for c in variant if c.isalpha()]
-        acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
-        pattern = _Pattern(entry, words if acronym else None, variant[:1].isupper())
-        bucket = self._patterns.setdefault(key, [])
-        if all(p.entry != entry for p in bucket):
-            bucket.append(pattern)
-            bucket.sort(key=lambda p: _PRIORITY[p.entry.kind])
+        acronym = variant.isupper() and 2 <= sum(c.isalpha() for c in variant) <= 6
+        pattern = _Pattern(entry, tuple(_WORD.findall(variant)) if acronym else None, variant[:1].isupper(), rank)
+        table = self._stems if stem else self._patterns
+        bucket = table.setdefault(key, [])
+        # Dedupe on the whole pattern, not on the entry: "NATO" (exact case) and "Nato"
+        # (any capitalised form) fold to the same key but match different spellings.
+        if pattern not in bucket:
+            bucket.append(pattern)  # buckets are sorted once, when loading ends (_rank_patterns)
+        if stem:
+            self._stem_lengths.add(len(key[-1]))
+        for n in range(1, len(key) if not stem else len(key)):
+            self._prefixes.add(key[:n])
         self.max_len = max(self.max_len, len(key))
+
+    def _rank_patterns(self) -> None:
+        """Order each bucket: the user's files first, then by table rank, kind and exact case."""
+        for table in (self._patterns, self._stems):
+            for bucket in table.values():
+                if len(bucket) > 1:
+                    bucket.sort(key=lambda p: (p.rank, _PRIORITY[p.entry.kind], p.case_sensitive is None))
+
+    def _load_rows(self, rows: list[ActorRow], rank: int, rule: str) -> None:
+        for row in rows:
+            country, sector = split_code(row.code) if row.code else (None, None)
+            code = row.code or ""
+            entry = ActorEntry(code, country, sector, row.label, row.wikidata, row.kind, row.periods, rule)
+            if row.kind in ("organization", "group") and code and rank != IMPORTED:
+                self.entries.setdefault(code, entry)
+            for variant in row.variants:
+                self._add(variant, entry, rank)
+
+    def _load_agents(self, path: str | Path) -> None:
+        """Role nouns of a PETRARCH ``.agents`` file or a kgraph agent table (lang, term, sector)."""
+        if is_petrarch_file(path):
+            for record in parse_agents(path):
+                sector = "NGO" if record.prefix and record.code[:3] in ("NGO", "NGM") else record.code[:3]
+                self._add_agent(" ".join(record.phrase.words).lower(), sector)
+            return
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as err:
+            raise DataError(f"{path}: cannot read ({err.strerror or err})") from err
+        self._agent_rows(text.splitlines(), str(path))
+
+    def _agent_rows(self, lines: list[str], name: str) -> None:
+        header: list[str] | None = None
+        for number, line in enumerate(lines, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = [c.strip() for c in line.split("\t")]
+            if header is None:
+                header = cells
+                if not {"lang", "term", "sector"} <= set(header):
+                    raise DataError(f"{name}:{number}: agent table header needs lang, term, sector")
+                continue
+            row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
+            if len(cells) > len(header) or not row["term"] or not row["sector"]:
+                raise DataError(f"{name}:{number}: want {len(header)} cells with a term and a sector")
+            if row["lang"] in (self.lang, "*"):
+                self._add_agent(row["term"], row["sector"])
+
+    def _add_agent(self, term: str, sector: str) -> None:
+        # Plain words split on spaces the way every tokenizer does; others ("vice-president") by the model's.
+        plain = term.replace(" ", "").isalnum()
+        words = tuple(fold(w) for w in (term.split() if plain else self._tokenize(term)))
+        if len(words) > 1:
+            self.multiword_agents.setdefault(words, sector)
+        elif words:
+            self.agents.setdefault(words[0], sector)
 
     def _load(self) -> None:
         lang = self.lang
@@ -101,11 +247,12 @@ class ActorDictionary:
             self.sector_labels[row["code"]] = row.get(f"label_{lang}") or row["label_en"]
         for row in read_tsv(_PKG, "data/agents.tsv"):
             if row["lang"] in (lang, "*") and row["term"]:
-                words = tuple(fold(w) for w in self._tokenize(row["term"]))
-                if len(words) > 1:
-                    self.multiword_agents.setdefault(words, row["sector"])
-                else:
-                    self.agents.setdefault(fold(row["term"]), row["sector"])
+                self._add_agent(row["term"], row["sector"])
+        for name in ("data/ambiguous.tsv", "data/ambiguous_cities.tsv"):
+            for row in read_tsv(_PKG, name):
+                self.ambiguous.setdefault(phrase_key(row["text"]), tuple(_variants(row["codes"])))
+        if lang == "en":
+            self._agent_rows(package_file(_PKG, IMPORTED_AGENTS).read_text(encoding="utf-8").splitlines(), IMPORTED_AGENTS)
         names = _pycountry_names(lang)
         for row in read_tsv(_PKG, "data/countries.tsv"):
             code = row["code"]
@@ -138,7 +285,8 @@ class ActorDictionary:
             if row["lang"] not in (lang, "*"):
                 continue
             code = row["code"]
-            entry = ActorEntry(code, code[:3], code[3:] or None, self.label_for(code), None, "metonym")
+            country, sector = split_code(code)  # "IGOEUR" has no country: "Bruxelles", "européen"
+            entry = ActorEntry(code, country, sector, self.label_for(code), None, "metonym")
             for variant in _variants(row["variants"]):
                 self._add(variant, entry)
         for row in read_tsv(_PKG, "data/people.tsv"):
@@ -147,6 +295,17 @@ class ActorDictionary:
             entry = ActorEntry(code, country, code[3:] or None if country else None, row["label"], row.get("wikidata") or None, "person")
             for variant in _variants(row["variants"]):
                 self._add(variant, entry)
+        for name in DATED_PEOPLE:
+            if package_file(_PKG, name).is_file():
+                self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), DATED, "office-holders")
+        if lang == "en":
+            for name in IMPORTED_ACTORS:
+                rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
+                self._load_rows(rows, IMPORTED, "phoenix")
+        for name, rule in zip(IMPORTED_PLACES, ("phoenix", "geonames"), strict=True):
+            places = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
+            self._load_rows(places, IMPORTED, rule)
+
 
     # ------------------------------------------------------------ lookups
     def label_for(self, code: str) -> str:
@@ -180,30 +339,63 @@ class ActorDictionary:
                     return sector
         return self.agent_sector(token.lemma_)
 
-    def match(self, tokens: Sequence[Token]) -> list[ActorMatch]:
-        """Longest non-overlapping dictionary phrases in ``tokens``, left to right."""
+    def match(self, tokens: Sequence[Token], *, date: str | None = None) -> list[ActorMatch]:
+        """Longest non-overlapping dictionary phrases in ``tokens``, left to right.
+
+        People with dated offices take the code valid on ``date`` (ISO), and are
+        skipped when they held no coded role then.
+        """
         found: list[ActorMatch] = []
-        keys = [fold(t.text) for t in tokens]
+        words = [phrase_key(t.text) for t in tokens]
         i = 0
         while i < len(tokens):
-            for n in range(min(self.max_len, len(tokens) - i), 0, -1):
-                entry = self._best(tuple(keys[i : i + n]), tokens[i : i + n])
-                if entry is not None:
-                    found.append(ActorMatch(tokens[i].i, tokens[i].i + n, entry))
-                    i += n
+            best: tuple[int, ActorEntry] | None = None
+            key: tuple[str, ...] = ()
+            for j in range(i, len(tokens)):
+                if not words[j]:
+                    if j == i or tokens[j].text in _BREAK:
+                        break
+                    continue  # a hyphen or an apostrophe inside a name
+                key += words[j]
+                if len(key) > self.max_len:
                     break
-            else:
+                entry = self._best(key, tokens[i : j + 1], date)
+                if entry is not None:
+                    best = (j, entry)
+                if key not in self._prefixes:
+                    break
+            if best is None:
                 i += 1
+                continue
+            found.append(ActorMatch(tokens[i].i, tokens[best[0]].i + 1, best[1]))
+            i = best[0] + 1
         return found
 
-    def _best(self, key: tuple[str, ...], tokens: Sequence[Token]) -> ActorEntry | None:
-        for pattern in self._patterns.get(key, ()):
+    def lookup(self, words: Sequence[Token], *, date: str | None = None) -> ActorEntry | None:
+        """The entry of exactly the phrase ``words`` (no longer or shorter match)."""
+        key = tuple(w for t in words for w in phrase_key(t.text))
+        return self._best(key, words, date) if key else None
+
+    def _best(self, key: tuple[str, ...], tokens: Sequence[Token], date: str | None) -> ActorEntry | None:
+        candidates = list(self._patterns.get(key, ()))
+        if self._stems:
+            last = key[-1]
+            stems = [p for length in sorted(self._stem_lengths, reverse=True) if length <= len(last)
+                     for p in self._stems.get(key[:-1] + (last[:length],), ())]
+            if stems:
+                # A user's stem beats a built-in exact phrase; within a table the exact phrase wins.
+                ranked = [(p.rank, 0, n) for n, p in enumerate(candidates)] + [(p.rank, 1, n) for n, p in enumerate(stems)]
+                both = candidates + stems
+                candidates = [both[n if stem == 0 else len(candidates) + n] for _, stem, n in sorted(ranked)]
+        for pattern in candidates:
             if pattern.case_sensitive is not None:
-                if tuple(t.text for t in tokens) != pattern.case_sensitive:
+                if tuple(w for t in tokens for w in _WORD.findall(t.text)) != pattern.case_sensitive:
                     continue
             elif pattern.capitalised and not tokens[0].text[:1].isupper():
                 continue
-            return pattern.entry
+            entry = pattern.entry.on(date)
+            if entry is not None:
+                return entry
         return None
 
 
@@ -231,11 +423,12 @@ def _pycountry_names(lang: str) -> dict[str, list[str]]:
     return names
 
 
-@lru_cache(maxsize=None)
-def actor_dictionary(lang: str, tokenize: Callable[[str], list[str]] | None = None) -> ActorDictionary:
-    """The (cached) actor dictionary of ``lang``; pass the model's tokenizer for exact matching."""
-    if tokenize is None:
-        import re
+def _regex_tokenize(text: str) -> list[str]:
+    return re.findall(r"\w+(?:[-']\w+)*|[^\w\s]", text)
 
-        tokenize = lambda text: re.findall(r"\w+(?:[-']\w+)*|[^\w\s]", text)  # noqa: E731
-    return ActorDictionary(lang, tokenize)
+
+@lru_cache(maxsize=None)
+def actor_dictionary(lang: str, tokenize: Callable[[str], list[str]] | None = None, *,
+                     actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> ActorDictionary:
+    """The (cached) actor dictionary of ``lang``; pass the model's tokenizer for exact matching."""
+    return ActorDictionary(lang, tokenize or _regex_tokenize, actors=actors, agents=agents)

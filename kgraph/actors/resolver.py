@@ -7,19 +7,20 @@ so that "nous" inside a quotation is the speaker's government.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorRef
 from ..text import fold
-from .dictionary import ActorDictionary, ActorMatch
+from .dictionary import ActorDictionary, ActorMatch, phrase_key
 
 if TYPE_CHECKING:
     from ..extract.lexicon import Lexicon
 
-__all__ = ["ActorResolver", "phrase_bounds"]
+__all__ = ["ActorResolver", "clause_head", "phrase_bounds"]
 
 # Dependents that are part of a name ("Mike" ← "Pompeo", "Mevlut" ← "Cavusoglu").
 NAME_DEPS = frozenset({"flat", "flat:name", "flat:foreign", "fixed", "compound", "goeswith"})
@@ -31,6 +32,18 @@ OWNER_DEPS = frozenset({"amod", "nmod", "compound", "poss", "nmod:poss", "obl:ar
 # French articles that make a bare title definite ("le ministre" refers back).
 _DEFINITE = frozenset({"le", "la", "les", "l'", "the", "ce", "cette"})
 _PERSONS = frozenset({"person", "agent", "context"})
+# Prepositions of place whose object gives a role noun its country: "police in Nepal",
+# "students at a university in Ankara", "les manifestants à Ankara".
+_LOCATIVE = frozenset(fold(w) for w in ("in", "at", "inside", "across", "throughout", "à", "au", "aux", "en", "dans"))
+# Participles that make their modifier the leader or backer of a group: "Saudi-led", "Iranian-backed".
+_LED = frozenset(fold(w) for w in ("led", "backed", "sponsored", "supported", "dirigé", "dirigée", "dirigés", "dirigées",
+                                   "soutenu", "soutenue", "soutenus", "soutenues"))
+# Modifiers that make a demonym an ethnic group living elsewhere: "ethnic Albanians in Serbia".
+_ETHNIC = frozenset(fold(w) for w in ("ethnic", "ethnique", "ethniques", "origine"))
+# A prefix that makes a demonym an affiliation, not an owner: "pro-Russian separatists".
+_PRO = frozenset({"pro", "anti"})
+# Kinds of dictionary entry that name a state (or a place in it) and count towards the context country.
+_STATE_KINDS = frozenset({"country", "capital", "place", "demonym", "metonym"})
 #: The sector column value of a collective noun that stands for its owner ("side", "forum").
 NO_SECTOR = "-"
 # How many sentences back a pronoun or a bare title may look for its actor.
@@ -48,6 +61,15 @@ class _Memory:
     title: str | None  # the role noun the actor was named with ("ministre", "spokesman")
     gender: str | None
     number: str | None
+    clause: int = -1  # token index of the head of the clause the actor was named in
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or the root) heading the clause ``token`` belongs to."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head
 
 
 def phrase_bounds(head: Token) -> tuple[int, int]:
@@ -88,21 +110,48 @@ class ActorResolver:
         text: the original article text, for the ``text`` of actor mentions.
         dictionary: the actor tables of the document's language.
         lexicon: the language's markers (pronouns, verbs of saying).
+        date: the article's date (ISO): people are resolved to the office they held then.
     """
 
-    def __init__(self, doc: Doc, text: str, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, text: str, dictionary: ActorDictionary, lexicon: Lexicon, *, date: str | None = None) -> None:
         self.doc = doc
         self.text = text
         self.dictionary = dictionary
         self.lexicon = lexicon
+        self.date = date
         self._matches: dict[int, ActorMatch] = {}
-        for match in dictionary.match(doc):
+        for match in dictionary.match(doc, date=date):
             for i in range(match.start, match.end):
                 self._matches[i] = match
         self._cache: dict[int, list[ActorRef]] = {}
+        # The article's countries, by how often they are named (for domestic actors with no country).
+        self._countries: Counter[str] = Counter(
+            m.entry.country for m in {id(m): m for m in self._matches.values()}.values()
+            if m.entry.country and m.entry.kind in _STATE_KINDS | {"person"}
+        )
+        self._disambiguate()
         self._memory: list[_Memory] = []
         self._speaker: ActorRef | None = None
         self._sentence = -1
+
+    def _disambiguate(self) -> None:
+        """A name several states share ("Congo", "Georgia") takes the state the article names
+        more often otherwise ("Kinshasa", "Tshisekedi" → DR Congo)."""
+        for match in {id(m): m for m in self._matches.values()}.values():
+            choices = self.dictionary.ambiguous.get(phrase_key(self.doc[match.start:match.end].text))
+            own = match.entry.country
+            if not choices or own not in choices:
+                continue
+            counts = {code: self._countries[code] - (code == own) for code in choices}
+            best = max(choices, key=lambda code: (counts[code], code == own))
+            if best != own and counts[best] > counts[own]:
+                # "Tripoli" in a story about Lebanon: the Lebanese city, standing for its country.
+                entry = replace(match.entry, code=best, country=best, sector=None, label=self.dictionary.label_for(best),
+                                wikidata=None, kind="place" if match.entry.kind == "capital" else match.entry.kind,
+                                rule="ambiguous")
+                moved = ActorMatch(match.start, match.end, entry)
+                for i in range(match.start, match.end):
+                    self._matches[i] = moved
 
     # ------------------------------------------------------------ sentences
     def start_sentence(self, index: int, sent: Span) -> None:
@@ -133,7 +182,7 @@ class ActorResolver:
         self._memory.append(
             _Memory(ref, self._sentence, token.i, ref.how in _PERSONS or self._is_person(token),
                     token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"), self._title(token),
-                    gender[0] if gender else None, number[0] if number else None)
+                    gender[0] if gender else None, number[0] if number else None, clause_head(token).i)
         )
 
     def _title(self, token: Token) -> str | None:
@@ -149,6 +198,15 @@ class ActorResolver:
         return token.ent_type_ == "PER" or token.ent_type_ == "PERSON" or (match is not None and match.entry.kind == "person")
 
     # ------------------------------------------------------------ resolution
+    def named(self, token: Token) -> ActorRef | None:
+        """The dictionary entry matched at ``token`` as an actor, whatever its part of speech
+        ("Hungarian" alone is Hungary): the last resort of a phrase looked up alone."""
+        match = self._matches.get(token.i)
+        if match is None or _prefixed(token):
+            return None
+        e = match.entry
+        return self._ref(token, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary", _rule(match))
+
     def resolve(self, head: Token) -> list[ActorRef]:
         """Actors of ``head`` and of the phrases coordinated with it ("X et Y")."""
         refs: list[ActorRef] = []
@@ -179,10 +237,19 @@ class ActorResolver:
 
     def _resolve_named(self, token: Token) -> list[ActorRef]:
         match = self._matches.get(token.i)
+        if match is not None and match.entry.kind == "demonym" and token.pos_ in ("NOUN", "PROPN") and any(
+            fold(c.text) in _ETHNIC for c in token.children if c.dep_ in ("amod", "nmod", "compound")
+        ):
+            # An ethnic group takes its country of residence: "ethnic Albanians in Serbia" is SRB.
+            residence = [r for r in self.places(token) if r.country != match.entry.country]
+            if residence:
+                country = residence[0].country
+                return [self._ref(token, country + "ETH", country, "ETH", self.dictionary.label_for(country + "ETH"), None,
+                                  "agent", "ethnic+place")]
         if match is not None and (match.entry.kind != "demonym" or token.pos_ in ("NOUN", "PROPN")):
             if not (token.pos_ == "NOUN" and self.dictionary.role_sector(token)):
                 return [self._ref(token, match.entry.code, match.entry.country, match.entry.sector,
-                                  match.entry.label, match.entry.wikidata, "dictionary")]
+                                  match.entry.label, match.entry.wikidata, "dictionary", _rule(match))]
         if token.pos_ in ("NOUN", "PROPN", "NUM"):
             if fold(token.lemma_) in self.lexicon.quantities or token.pos_ == "NUM":
                 # A quantity stands for what it counts: "des milliers de Polonais", "thousands of Iranians".
@@ -207,7 +274,7 @@ class ActorResolver:
                     match = self._matches.get(child.i)
                     if match is not None and match.entry.kind == "person":
                         e = match.entry
-                        return [self._ref(token, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary")]
+                        return [self._ref(token, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary", _rule(match))]
             if token.pos_ == "PROPN":
                 titled = self._titled_name(token)
                 if titled:
@@ -250,7 +317,7 @@ class ActorResolver:
                     return match.entry.country
         return None
 
-    def _context_country(self, token: Token, *, after: bool = True) -> str | None:
+    def _context_country(self, token: Token, *, after: bool = True, memory: bool = True) -> str | None:
         """The country a bare domestic actor ("police", "protesters", "l'opposition") belongs to:
         a place named in its phrase or in its clause, else the country named nearest to it in
         the sentence (only before it unless ``after``), else the last country the article named."""
@@ -270,14 +337,16 @@ class ActorResolver:
             match = self._matches.get(i)
             if match is None or not match.entry.country or match.entry.kind == "person" or (i > token.i and not after):
                 continue
+            if _prefixed(self.doc[i]):
+                continue  # "pro-Russian separatists" are not Russian
             distance = abs(i - token.i)
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, match.entry.country)
         if nearest is not None:
             return nearest[1]
-        for memory in reversed(self._memory):
-            if memory.ref.country:
-                return memory.ref.country
+        for remembered in reversed(self._memory) if memory else ():
+            if remembered.ref.country:
+                return remembered.ref.country
         return None
 
     def in_context(self, token: Token, sector: str) -> list[ActorRef]:
@@ -303,22 +372,28 @@ class ActorResolver:
                         owners.append(ref)
             for owner in owners[:1]:
                 if owner.code[:3] in ("IGO", "NGO"):
-                    return [self._ref(token, owner.code, None, None, owner.label, None, "agent")]
+                    return [self._ref(token, owner.code, None, None, owner.label, None, "agent", "title+" + _kind(owner))]
                 country = owner.country or owner.code[:3]
-                return [self._ref(token, country + sector, country, sector, self.dictionary.label_for(country + sector), None, "agent")]
+                return [self._ref(token, country + sector, country, sector, self.dictionary.label_for(country + sector), None,
+                                  "agent", "title+" + _kind(owner))]
             if sector != NO_SECTOR and not owners:
                 # "opposition leader Nana Akufo-Addo", "Kremlin critic …" with no country given:
                 # the country in context, as for a bare domestic actor (most such events are
                 # domestic: "President Museveni threatened Ugandan opposition candidates").
-                country = self._context_country(token)
+                country = self.context_country(token) or self._context_country(token)
                 if country:
                     code = country + sector
-                    return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context")]
+                    return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context",
+                                      "title+context-country")]
         return []
 
     def _role(self, token: Token, sector: str) -> list[ActorRef]:
-        """A role noun: its country from its modifiers, else from an apposed name."""
+        """A role noun: its country from its modifiers, an apposed name, the place it is in,
+        the actor it refers back to, else the country the sentence or the article is about."""
         owners = self.owners(token)
+        how = "agent"
+        if not owners:
+            owners = self.places(token)
         if owners:
             refs = []
             for owner in owners:
@@ -330,36 +405,104 @@ class ActorResolver:
                     code, country, label = owner.code, owner.country, owner.label
                 else:
                     country = owner.country or owner.code[:3]
-                    code = country + sector
+                    code = self._sector_code(country, sector)
                     label = self.dictionary.label_for(code)
                 actor_sector = None if sector == NO_SECTOR or not country else sector
                 how = "dictionary" if sector == NO_SECTOR else "agent"  # a collective is no person
-                refs.append(self._ref(token, code, country, actor_sector, label, None, how))
+                refs.append(self._ref(token, code, country, actor_sector, label, None, how, "role+" + _kind(owner)))
             return refs
         for child in token.children:
             if child.dep_ == "appos":
                 named = self._resolve_named(child)
                 if named:
-                    return [self._ref(token, r.code, r.country, r.sector, r.label, r.wikidata, "agent") for r in named[:1]]
+                    return [self._ref(token, r.code, r.country, r.sector, r.label, r.wikidata, "agent", "role+appos") for r in named[:1]]
+        if sector == NO_SECTOR:
+            return []
         if any(fold(c.text) in _DEFINITE for c in token.children if c.dep_ == "det"):
-            # A bare definite title refers back: "le ministre" is the minister named before.
-            previous = self._recall(person=True, gender=None, within=_DOCUMENT, title=fold(token.lemma_))
-            if previous is None:
-                # Else the last person who was a subject, if of the same sector and not in this very
-                # clause ("le gouvernement fédéral" is no reference to the president acting on it).
-                candidate = self._recall(person=True, gender=None, within=_REACH, subject=True, before=token.sent.start)
-                if candidate is not None and candidate.sector == sector:
-                    previous = candidate
-            if previous is not None:
-                return [self._ref(token, previous.code, previous.country, previous.sector, previous.label, previous.wikidata, "context")]
+            # A bare definite title refers back: "le ministre" is the minister named before —
+            # never an actor of its own clause ("Erdogan a critiqué le ministre" is not Erdogan).
+            clause = clause_head(token).i
+            same = self._recall(person=True, gender=None, within=_DOCUMENT, title=fold(token.lemma_), other_clause=clause)
+            if same is not None:
+                return [self._ref(token, same.code, same.country, same.sector, same.label, same.wikidata, "context", "title-coreference")]
+            # Without a matching title, the country of the last subject of an earlier sentence:
+            # "le gouvernement", "the police" of the state the story is about.
+            previous = self._recall(person=True, gender=None, within=_REACH, subject=True, earlier=True)
+            if previous is not None and (previous.country or previous.code[:3] in ("IGO", "NGO")):
+                if previous.code[:3] in ("IGO", "NGO"):
+                    return [self._ref(token, previous.code, None, None, previous.label, previous.wikidata, "context", "title-coreference")]
+                code = self._sector_code(previous.country, sector)
+                if previous.sector == sector or code == previous.code:
+                    return [self._ref(token, previous.code, previous.country, previous.sector, previous.label,
+                                      previous.wikidata, "context", "title-coreference")]
+                return [self._ref(token, code, previous.country, sector, self.dictionary.label_for(code), None,
+                                  "context", "role+previous-subject")]
+        country = self.context_country(token)
+        if country is not None:
+            code = self._sector_code(country, sector)
+            return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context", "role+context-country")]
         if sector != NO_SECTOR and _bare(token):
-            # A domestic actor named without its country ("police fired on protesters"): the
-            # country of the place or of the story.
-            country = self._context_country(token)
+            # Else the country of a place in its clause or named nearest to it in the sentence:
+            # "Police fired tear gas at protesters in Nairobi", "Kenyan police … protesters".
+            country = self._context_country(token, memory=False)
             if country:
-                code = country + sector
-                return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context")]
+                code = self._sector_code(country, sector)
+                return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context",
+                                  "role+sentence-country")]
         return []
+
+    @staticmethod
+    def _sector_code(country: str | None, sector: str) -> str:
+        if sector in ("NGO", "IGO"):
+            return sector + (country or "")
+        return (country or "") + sector
+
+    def places(self, token: Token) -> list[ActorRef]:
+        """Countries of the places a role noun is in: "police in Nepal", "students at a
+        university in Ankara", "les manifestants à Ankara" (two levels down)."""
+        frontier = [token]
+        for _ in range(2):
+            following: list[Token] = []
+            for head in frontier:
+                for child in head.children:
+                    if child.dep_ == "prep" and fold(child.text) in _LOCATIVE:
+                        objects = [c for c in child.children if c.dep_ == "pobj"]
+                    elif child.dep_ in ("nmod", "obl", "obl:mod") and any(
+                        fold(c.text) in _LOCATIVE for c in child.children if c.dep_ == "case"
+                    ):
+                        objects = [child]
+                    else:
+                        if child.dep_ in ("prep", "pobj", "nmod"):
+                            following.append(child)
+                        continue
+                    for place in objects:
+                        match = self._matches.get(place.i)
+                        if match is not None and match.entry.country and match.entry.kind in _STATE_KINDS:
+                            country = match.entry.country
+                            return [ActorRef(place.text, country, country, None, self.dictionary.label_for(country),
+                                             None, place.idx, place.idx + len(place.text), "dictionary", "place")]
+                        following.append(place)
+            frontier = following
+        return []
+
+    def context_country(self, token: Token) -> str | None:
+        """The country a domestic actor with no country of its own belongs to: the one
+        named in the sentence's places ("in Kathmandu"), else the article's dominant one."""
+        sent = token.sent
+        here: Counter[str] = Counter()
+        for other in sent:
+            match = self._matches.get(other.i)
+            if match is None or match.start != other.i or not match.entry.country or match.entry.kind not in _STATE_KINDS:
+                continue
+            case = [c for c in other.children if c.dep_ == "case"] or ([other.head] if other.dep_ == "pobj" else [])
+            if any(fold(c.text) in _LOCATIVE for c in case):
+                here[match.entry.country] += 1
+        for counter in (here, self._countries):
+            ranked = counter.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                if counter is here or ranked[0][1] >= 2:
+                    return ranked[0][0]
+        return None
 
     def owners(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorRef]:
         """Actors named in the modifiers of ``token``: "sanctions américaines", "experts de Turquie".
@@ -379,12 +522,16 @@ class ActorResolver:
                 fold(c.text) in self.lexicon.target_preps for c in child.children if c.dep_ == "case"
             ):
                 continue  # "sanctions contre la Turquie": a recipient, not an owner
+            if child.dep_ in ("amod", "compound") and fold(child.text) in _LED:
+                heads = [c for c in child.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod", "obl", "advmod")] or heads
             for head in heads:
+                if _prefixed(head):
+                    continue  # "pro-Russian separatists" are not Russian
                 for member in (head, *[c for c in head.conjuncts if c.i > head.i]):
                     match = self._matches.get(member.i)
                     if match is not None:
                         e = match.entry
-                        ref = self._ref(member, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary")
+                        ref = self._ref(member, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary", _rule(match))
                     else:
                         # A named or titled owner: "the right of Russian troops", "Reagan's statement".
                         named = self._resolve_named(member) if member.pos_ in ("PROPN", "NOUN") else []
@@ -409,7 +556,7 @@ class ActorResolver:
                 return None
             country = ref.country or ref.code[:3]
             code = ref.code if ref.code[:3] in ("IGO", "NGO") or kind == "1s" else (ref.code if len(ref.code) > 3 else country + "GOV")
-            return self._ref(token, code, ref.country, ref.sector or "GOV", ref.label, None, "pronoun")
+            return self._ref(token, code, ref.country, ref.sector or "GOV", ref.label, None, "pronoun", "pronoun-speaker")
         gender = token.morph.get("Gender")
         wanted = gender[0] if gender else None
         ref = None
@@ -426,16 +573,20 @@ class ActorResolver:
             ref = self._recall(person=None, gender=None, within=1, before=token.i)
         if ref is None:
             return None
-        return self._ref(token, ref.code, ref.country, ref.sector, ref.label, ref.wikidata, "pronoun")
+        return self._ref(token, ref.code, ref.country, ref.sector, ref.label, ref.wikidata, "pronoun", "pronoun")
 
     def _recall(
         self, *, person: bool | None, gender: str | None, within: int, before: int | None = None,
-        subject: bool = False, title: str | None = None,
+        subject: bool = False, title: str | None = None, other_clause: int | None = None, earlier: bool = False,
     ) -> ActorRef | None:
         for memory in reversed(self._memory):
             if self._sentence - memory.sentence > within:
                 break
             if before is not None and memory.token >= before:
+                continue
+            if earlier and memory.sentence >= self._sentence:
+                continue
+            if other_clause is not None and memory.sentence == self._sentence and memory.clause == other_clause:
                 continue
             if subject and not memory.subject:
                 continue
@@ -449,6 +600,28 @@ class ActorResolver:
         return None
 
     # ------------------------------------------------------------ helpers
-    def _ref(self, token: Token, code: str, country: str | None, sector: str | None, label: str | None, wikidata: str | None, how: str) -> ActorRef:
+    def _ref(self, token: Token, code: str, country: str | None, sector: str | None, label: str | None,
+             wikidata: str | None, how: str, rule: str | None = None) -> ActorRef:
         start, end = phrase_bounds(token)
-        return ActorRef(self.text[start:end], code, country, sector, label, wikidata, start, end, how)
+        return ActorRef(self.text[start:end], code, country, sector, label, wikidata, start, end, how, rule)
+
+
+def _rule(match: ActorMatch) -> str:
+    """The rule of a dictionary match: its kind and, for other tables, which one ("person:office-holders")."""
+    entry = match.entry
+    return entry.kind if entry.rule == "dictionary" else f"{entry.kind}:{entry.rule}"
+
+
+def _kind(ref: ActorRef) -> str:
+    """The first part of a ref's rule: what kind of name gave it ("demonym", "country")."""
+    return (ref.rule or ref.how).split(":")[0].split("+")[0]
+
+
+def _prefixed(token: Token) -> bool:
+    """Whether ``token`` carries a "pro-"/"anti-" prefix: "pro-Russian", "pro-russes"."""
+    doc = token.doc
+    if fold(token.text).startswith(("pro-", "anti-")):
+        return True
+    if token.i >= 2 and doc[token.i - 1].text == "-" and fold(doc[token.i - 2].text) in _PRO:
+        return True
+    return token.i >= 1 and fold(doc[token.i - 1].text) in {"pro-", "anti-"}

@@ -72,7 +72,7 @@ def extract_events(
     Every trigger considered, with what became of it, is appended to ``candidates``
     when a list is given (``--explain``, ``evaluate --errors``).
     """
-    resolver = ActorResolver(doc, text, dictionary, lexicon)
+    resolver = ActorResolver(doc, text, dictionary, lexicon, date=date)
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
@@ -334,7 +334,7 @@ def _events(
         note("no source")
         return
     if targets:
-        pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code]
+        pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code and not _self_pair(s, t)]
         if trigger.entry.joint:
             # Reciprocal action with a partner ("a discuté avec son homologue", "held talks with"):
             # both sides act.
@@ -438,15 +438,16 @@ def _verbal_roles(
     targets: list[ActorRef] = []
     passive = _passive(verb)
     for child in verb.children:
+        # A second subject (a misparsed coordination) adds to the sources, never replaces them.
         if child.dep_ in SUBJECT_DEPS or (child.dep_ in PASSIVE_SUBJECT_DEPS and not passive):
-            sources = resolver.resolve(child)
-            if sources:
+            sources = _merge(sources, resolver.resolve(child))
+            if sources and "subject" not in rules:
                 rules.append("subject")
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
             # Passive: the grammatical subject is the recipient ("la Turquie a été sanctionnée"),
             # or the actor owning it ("les frappes israéliennes … ont été dénoncées").
-            targets = resolver.resolve(child) or resolver.owners(child)
-            if targets:
+            targets = _merge(targets, resolver.resolve(child) or resolver.owners(child))
+            if targets and "passive subject" not in rules:
                 rules.append("passive subject")
     if passive:
         # Passive agent: "par Washington" (obl:agent) or "by Washington" (agent → pobj), or the
@@ -514,7 +515,7 @@ def _verbal_roles(
         if not targets and not speech and (trigger.entry.place or trigger.entry.cameo[:2] in lexicon.locative_roots):
             # Where a protest or an attack happens is its recipient: "protested in Beijing".
             targets = [
-                r for r in _prepositional(verb, resolver, lexicon, exclude, preps=lexicon.locative_preps)
+                r for r in _prepositional(verb, resolver, lexicon, exclude, preps=lexicon.locative_preps, places=True)
                 if r.country and r.code[:3] not in exclude
             ]
             targets = [_country_of(r) for r in targets]
@@ -532,6 +533,20 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
         return not any(c.dep_ in ("aux", "aux:tense") and fold(c.lemma_) in ("avoir", "have") for c in verb.children)
     return False
+
+
+def _self_pair(source: ActorRef, target: ActorRef) -> bool:
+    """A role noun given the story's country facing that country itself ("the army attacked
+    Ukraine" in a story about Ukraine): the context guessed wrong, not a domestic event."""
+    for guessed, named in ((source, target), (target, source)):
+        if guessed.rule == "role+context-country" and named.sector is None and named.country == guessed.country:
+            return True
+    return False
+
+
+def _merge(refs: list[ActorRef], more: list[ActorRef]) -> list[ActorRef]:
+    """``refs`` followed by the actors of ``more`` with a code not yet among them."""
+    return refs + [r for r in more if all(r.code != k.code for k in refs)]
 
 
 def _country_of(ref: ActorRef) -> ActorRef:
@@ -701,9 +716,14 @@ def _argument_children(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def _prepositional(
-    head: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str], depth: int = 1, preps: frozenset[str] | None = None
+    head: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str], depth: int = 1, preps: frozenset[str] | None = None,
+    places: bool = False,
 ) -> list[ActorRef]:
-    """Actors introduced by a recipient preposition under ``head`` (searching ``depth`` levels)."""
+    """Actors introduced by a recipient preposition under ``head`` (searching ``depth`` levels).
+
+    Places after a preposition of place are venues and left out, unless ``places`` (visits,
+    protests and attacks, whose place is their recipient).
+    """
     preps = lexicon.target_preps if preps is None else preps
     frontier = [head]
     for _ in range(depth):
@@ -712,14 +732,17 @@ def _prepositional(
         for token in frontier:
             for child in token.children:
                 candidate = None
+                prep = ""
                 if child.dep_ in OBLIQUE_DEPS and any(fold(c.text) in preps for c in child.children if c.dep_ == "case"):
                     candidate = child  # French UD: obl/nmod with its preposition as a "case" child
+                    prep = next(fold(c.text) for c in child.children if c.dep_ == "case" and fold(c.text) in preps)
                 elif child.dep_ == "prep" and fold(child.text) in preps:
                     candidate = next((c for c in child.children if c.dep_ == "pobj"), None)  # English
+                    prep = fold(child.text)
                 if candidate is not None and fold(candidate.lemma_) in lexicon.frame_nouns:
                     candidate = None  # "à l'issue de …", "on the eve of …": a time, not a recipient
                 if candidate is not None:
-                    found.extend(r for r in resolver.resolve(candidate) if r.code not in exclude)
+                    found.extend(r for r in resolver.resolve(candidate) if r.code not in exclude and (places or not _venue(r, prep, lexicon)))
                 if child.dep_ in ("acl", "nmod", "obl", "obl:mod", "obl:arg", "prep", "pobj"):
                     following.append(child)
         if found:
@@ -729,6 +752,18 @@ def _prepositional(
             return list(unique.values())
         frontier = following
     return []
+
+
+def _venue(ref: ActorRef, prep: str, lexicon: Lexicon) -> bool:
+    """A place after a preposition of place is where something happens, not a recipient: "talks
+    in Geneva", "ont entamé à Genève …". A capital after "à"/"at" may still be its government
+    ("a écrit à Washington"); after "in"/"dans" it is a venue too."""
+    if prep not in lexicon.locative_preps and prep not in ("at", "au", "aux"):
+        return False
+    rule = ref.rule or ""
+    if rule.startswith("place"):
+        return True
+    return rule.startswith("capital") and prep not in ("à", "au", "aux", "at")
 
 
 def _negated(verb: Token, lexicon: Lexicon) -> bool:

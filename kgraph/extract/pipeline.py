@@ -43,9 +43,9 @@ class ExtractionResult:
 
 
 @lru_cache(maxsize=None)
-def _dictionary(lang: str, model: str) -> ActorDictionary:
+def _dictionary(lang: str, model: str, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> ActorDictionary:
     nlp = load_model(lang, model)
-    return ActorDictionary(lang, lambda phrase: [t.text for t in nlp.make_doc(normalise(phrase))])
+    return ActorDictionary(lang, lambda phrase: [t.text for t in nlp.make_doc(normalise(phrase))], actors=actors, agents=agents)
 
 
 class Extractor:
@@ -61,6 +61,8 @@ class Extractor:
         trace: also keep every trigger considered and what became of it
             (:attr:`ExtractionResult.candidates`, for ``--explain`` and error analysis).
         verbs: paths of user verb lexicon files (verbs.tsv format), matched before the shipped ones.
+        actors: extra actor dictionaries (PETRARCH ``.actors`` or kgraph tables), winning over the built-in ones.
+        agents: extra agent dictionaries (PETRARCH ``.agents`` or kgraph agent tables).
     """
 
     def __init__(
@@ -73,8 +75,12 @@ class Extractor:
         max_chars: int = MAX_CHUNK_CHARS,
         trace: bool = False,
         verbs: tuple[str, ...] = (),
+        actors: tuple[str, ...] = (),
+        agents: tuple[str, ...] = (),
     ) -> None:
         self.untargeted = untargeted
+        self.actors = tuple(str(p) for p in actors)
+        self.agents = tuple(str(p) for p in agents)
         self.verbs = tuple(str(v) for v in verbs)
         for code in SUPPORTED_LANGS if self.verbs else ():
             lexicon(code, self.verbs)  # a broken user file fails here, before any output
@@ -83,6 +89,10 @@ class Extractor:
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.trace = trace
+
+    def dictionary(self, lang: str) -> ActorDictionary:
+        """The actor dictionary of ``lang`` with this extractor's extra files (loaded once)."""
+        return _dictionary(lang, self.models[lang], self.actors, self.agents)
 
     def language_of(self, article: Article) -> str:
         """The language an article is read in: forced, given, else detected."""
@@ -158,7 +168,7 @@ class Extractor:
                     doc_id=article.doc_id,
                     lang=seg.lang,
                     date=article.date,
-                    dictionary=_dictionary(seg.lang, self.models[seg.lang]),
+                    dictionary=self.dictionary(seg.lang),
                     lexicon=lexicon(seg.lang, self.verbs),
                     untargeted=self.untargeted,
                     candidates=seen,

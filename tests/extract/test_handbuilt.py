@@ -69,3 +69,40 @@ def test_nominal_event_takes_demonym_source_and_contre_target():
         ("inquiètent", "inquiéter", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6),
     ])
     assert run(doc, "fr") == [("USA", "163", "TUR", False)]
+
+
+def test_second_subject_adds_to_the_sources():
+    # "Russia , China condemned Iran ." parsed with two nsubj children: both act.
+    doc = make_doc("en", [
+        ("Russia", "Russia", "PROPN", "nsubj", 3), (",", ",", "PUNCT", "punct", 3),
+        ("China", "China", "PROPN", "nsubj", 3), ("condemned", "condemn", "VERB", "ROOT", 3),
+        ("Iran", "Iran", "PROPN", "dobj", 3), (".", ".", "PUNCT", "punct", 3),
+    ])
+    assert sorted(run(doc, "en")) == [("CHN", "111", "IRN", False), ("RUS", "111", "IRN", False)]
+
+
+def test_definite_title_is_not_its_own_clause_subject():
+    # "Lavrov a parlé . Erdogan a critiqué le ministre ." — "le ministre" is Lavrov, named
+    # before, not Erdogan, the subject of its own clause.
+    doc = make_doc("fr", [
+        ("Lavrov", "Lavrov", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+        ("parlé", "parler", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2),
+        ("Erdogan", "Erdogan", "PROPN", "nsubj", 6), ("a", "avoir", "AUX", "aux:tense", 6),
+        ("critiqué", "critiquer", "VERB", "ROOT", 6), ("le", "le", "DET", "det", 8),
+        ("ministre", "ministre", "NOUN", "obj", 6), (".", ".", "PUNCT", "punct", 6),
+    ])
+    assert run(doc, "fr") == [("TURGOV", "111", "RUSGOV", False)]
+
+
+def test_definite_title_with_its_subject_in_the_same_sentence_english():
+    # "Erdogan criticised the minister ." with no earlier actor: "the minister" stays unresolved.
+    from kgraph.actors.resolver import ActorResolver
+
+    doc = make_doc("en", [
+        ("Erdogan", "Erdogan", "PROPN", "nsubj", 1), ("criticised", "criticise", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("minister", "minister", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
+    ])
+    resolver = ActorResolver(doc, doc.text, actor_dictionary("en"), lexicon("en"))
+    resolver.start_sentence(0, next(iter(doc.sents)))
+    assert [r.code for r in resolver.resolve(doc[0])] == ["TURGOV"]
+    assert resolver.resolve(doc[3]) == []
