@@ -55,6 +55,29 @@ def sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+#: Articles that make the word they introduce a noun.
+_ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "the", "a", "an"})
+
+
+@Language.component("kgraph_noun_repair")
+def noun_repair(doc: Doc) -> Doc:
+    """A "verb" with a determiner is a noun the tagger missed: "l'opposant Navalny", "the killing of".
+
+    Its part of speech becomes NOUN and its lemma the word itself (singular), so that the
+    actor tables and the event-noun lexicon see it.
+    """
+    for token in doc:
+        if token.pos_ == "VERB" and any(
+            c.dep_ == "det" and c.i < token.i and c.lower_ in _ARTICLES for c in token.children
+        ):
+            token.pos_ = "NOUN"
+            word = token.lower_
+            if token.lang_ == "fr" and word.endswith("s") and "Plur" in token.morph.get("Number"):
+                word = word[:-1]
+            token.lemma_ = word
+    return doc
+
+
 #: The sentence-boundary component per language (measured on the dev sets, see README).
 _SENTENCE_COMPONENT = {"fr": "kgraph_sentence_starts", "en": "kgraph_sentence_starts"}
 
@@ -73,6 +96,8 @@ def _load(name: str) -> Language:
         raise ModelError(f"spaCy model {name!r} has no dependency parser")
     if "kgraph_paragraphs" not in nlp.pipe_names and "kgraph_sentence_starts" not in nlp.pipe_names:
         nlp.add_pipe(_SENTENCE_COMPONENT.get(nlp.lang, "kgraph_paragraphs"), before="parser")
+    if "kgraph_noun_repair" not in nlp.pipe_names:
+        nlp.add_pipe("kgraph_noun_repair", last=True)
     return nlp
 
 

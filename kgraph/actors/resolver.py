@@ -74,6 +74,8 @@ def _bare(token: Token) -> bool:
     return not any(
         c.dep_ in ("poss", "nmod:poss") or "Yes" in c.morph.get("Poss")
         or (c.dep_ in NAME_DEPS and c.pos_ == "PROPN" and c.i != c.sent.start)  # "Riot police" opening a sentence is no name
+        or (c.dep_ == "nmod" and c.pos_ == "PROPN")  # "les rebelles du M23": named, if unknown
+        or (c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children))
         for c in token.children
     ) and token.pos_ == "NOUN"
 
@@ -219,10 +221,14 @@ class ActorResolver:
         iraniens", "garment workers in Bangladesh", "des ouvriers à Dacca"."""
         if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
             return []
+        if fold(token.lemma_) in self.lexicon.frame_nouns:
+            return []  # "à l'issue d'une visite de l'émissaire américain" is a time, not an actor
         owners = [r for r in self.owners(token) if r.how != "pronoun"]
         if owners:
             o = owners[0]
             return [self._ref(token, o.code, o.country, o.sector, o.label, o.wikidata, "owner")]
+        if self.lexicon.noun(token.lemma_) is not None or fold(token.lemma_) in self.lexicon.measure_nouns:
+            return []  # where talks or a strike happen is their venue, not an actor
         country = self._place_in(token)
         if country:
             return [self._ref(token, country, country, None, self.dictionary.label_for(country), None, "place")]
@@ -244,10 +250,10 @@ class ActorResolver:
                     return match.entry.country
         return None
 
-    def _context_country(self, token: Token) -> str | None:
+    def _context_country(self, token: Token, *, after: bool = True) -> str | None:
         """The country a bare domestic actor ("police", "protesters", "l'opposition") belongs to:
         a place named in its phrase or in its clause, else the country named nearest to it in
-        the sentence, else the last country the article named."""
+        the sentence (only before it unless ``after``), else the last country the article named."""
         place = self._place_in(token)
         if place:
             return place
@@ -262,7 +268,7 @@ class ActorResolver:
         nearest: tuple[int, str] | None = None
         for i in range(token.sent.start, token.sent.end):
             match = self._matches.get(i)
-            if match is None or not match.entry.country or match.entry.kind == "person":
+            if match is None or not match.entry.country or match.entry.kind == "person" or (i > token.i and not after):
                 continue
             distance = abs(i - token.i)
             if nearest is None or distance < nearest[0]:
@@ -302,7 +308,8 @@ class ActorResolver:
                 return [self._ref(token, country + sector, country, sector, self.dictionary.label_for(country + sector), None, "agent")]
             if sector != NO_SECTOR and not owners:
                 # "opposition leader Nana Akufo-Addo", "Kremlin critic …" with no country given:
-                # the country in context, as for a bare domestic actor.
+                # the country in context, as for a bare domestic actor (most such events are
+                # domestic: "President Museveni threatened Ugandan opposition candidates").
                 country = self._context_country(token)
                 if country:
                     code = country + sector
@@ -354,10 +361,15 @@ class ActorResolver:
                 return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context")]
         return []
 
-    def owners(self, token: Token) -> list[ActorRef]:
-        """Actors named in the modifiers of ``token``: "sanctions américaines", "experts de Turquie"."""
+    def owners(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorRef]:
+        """Actors named in the modifiers of ``token``: "sanctions américaines", "experts de Turquie".
+
+        Modifiers whose token index is in ``skip`` (an agent phrase already used) are left out.
+        """
         refs: list[ActorRef] = []
         for child in token.children:
+            if child.i in skip:
+                continue
             heads = [child]
             if child.dep_ == "prep" and fold(child.text) in ("of", "from"):
                 heads = [c for c in child.children if c.dep_ == "pobj"]
@@ -381,7 +393,10 @@ class ActorResolver:
                         ref = named[0]
                     if all(r.code != ref.code for r in refs):
                         refs.append(ref)
-        return refs
+        # An owner found only from context ("des industries de défense" → the country in context)
+        # counts only when no owner is named: "la présidence turque des industries" is Turkish.
+        named = [r for r in refs if r.how != "context"]
+        return named or refs
 
     # ------------------------------------------------------------ pronouns
     def _pronoun(self, token: Token) -> ActorRef | None:

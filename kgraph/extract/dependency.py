@@ -109,8 +109,9 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
                     entry, noun = noun_entry, obj
                     break
         if entry.is_support:
-            # Support verb: the event is its object noun ("entamer des pourparlers", "hold talks").
-            for obj in objects:
+            # Support verb: the event is its object noun ("entamer des pourparlers", "hold talks"),
+            # also behind a measure noun ("began a new round of talks", "un nouveau cycle de négociations").
+            for obj in [o for obj in objects for o in (obj, *_measured(obj, lexicon))]:
                 noun_entry = lexicon.noun(obj.lemma_)
                 if noun_entry is not None:
                     entry, noun = noun_entry, obj
@@ -143,6 +144,19 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             if entry is not None:
                 triggers.append(_Trigger(token, entry, None, nominal=True))
     return triggers
+
+
+def _measured(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """The nouns a measure noun counts: "round of talks" → talks, "cycle de négociations"."""
+    if fold(noun.lemma_) not in lexicon.measure_nouns:
+        return []
+    found = []
+    for child in noun.children:
+        if child.dep_ == "prep" and fold(child.text) == "of":
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "nmod" and any(fold(c.text) in ("de", "d'") for c in child.children if c.dep_ == "case"):
+            found.append(child)
+    return found
 
 
 def _is_predicate(token: Token) -> bool:
@@ -325,7 +339,7 @@ def _events(
             # Reciprocal action with a partner ("a discuté avec son homologue", "held talks with"):
             # both sides act.
             pairs += [(t, s) for s, t in pairs]
-    elif trigger.entry.joint and len(sources) >= 2:
+    elif (trigger.entry.joint or _reciprocal(trigger.token, lexicon)) and len(sources) >= 2:
         # Joint action of coordinated actors ("la Turquie et les États-Unis ont entamé des
         # pourparlers"): one record per ordered pair.
         pairs = list(permutations(sources, 2))
@@ -352,6 +366,13 @@ def _events(
         # An intent whose content is coercion or force is a threat (CAMEO 13):
         # "ready to attack", "a proposé de sanctionner".
         code = lexicon.threat_codes[trigger.complement.cameo[:2]]
+    elif (
+        mode in ("future", "conditional") and code[:2] in lexicon.announced_threat_roots
+        and trigger.token.dep_ in ("ccomp", "parataxis") and fold(trigger.token.head.lemma_) in lexicon.report_verbs
+    ):
+        # Force announced, not used, is a threat: "Russia said it will attack Georgia",
+        # "La Russie a déclaré qu'elle attaquerait la Géorgie" (an announced expulsion stays one).
+        code = lexicon.threat_codes[code[:2]]
     elif mode in lexicon.intent_modes and code[:2] in lexicon.intent_codes:
         # Cooperation that is promised, not done, is an intent to cooperate (CAMEO 03):
         # "Portugal will support Turkey" → 032, not 051.
@@ -379,6 +400,16 @@ def _events(
             row=row,
             rules=tuple(rules),
         )
+
+
+def _reciprocal(verb: Token, lexicon: Lexicon) -> bool:
+    """Coordinated subjects acting on each other: "s'accusant mutuellement", "accused each other"."""
+    for child in verb.children:
+        words = [child] + list(child.children)
+        if any(fold(w.text) in lexicon.reciprocal and w.dep_ in ("advmod", "dobj", "pobj", "obj", "prep") for w in words):
+            if lexicon.lang == "fr" or any(fold(w.text) in ("each", "one") for w in child.subtree):
+                return True
+    return False
 
 
 def _government(ref: ActorRef) -> ActorRef:
@@ -467,12 +498,19 @@ def _verbal_roles(
         if not targets:
             # The recipient inside the complement: "offered to hand over two suspects to Britain",
             # "agreed to re-open its borders to UN peacekeepers".
-            for complement in (c for c in complements if c.pos_ in ("VERB", "AUX")):
+            # Not for a verb of saying: "X said it would expel Y" codes the expulsion, not a statement to Y.
+            for complement in (c for c in complements if c.pos_ in ("VERB", "AUX") and not speech):
                 targets, extra = _targets(complement, None, resolver, lexicon, exclude)
                 if targets:
                     penalty += 0.1 + extra
                     rules.append("recipient in complement")
                     break
+        if not targets and trigger.entry.cameo[:2] in lexicon.addressee_roots:
+            # Whom a demand is made of: "a exigé de Moscou qu'elle retire …", "demanded of Iran".
+            targets = [r for r in _prepositional(verb, resolver, lexicon, exclude, preps=lexicon.addressee_preps)
+                       if r.how in ("dictionary", "agent")]
+            if targets:
+                rules.append("demand made of")
         if not targets and not speech and (trigger.entry.place or trigger.entry.cameo[:2] in lexicon.locative_roots):
             # Where a protest or an attack happens is its recipient: "protested in Beijing".
             targets = [
@@ -509,11 +547,16 @@ def _nominal_roles(
     rules.append("nominal event")
     # The agent of an event noun: "the killing of protesters by security forces",
     # "l'exécution de 223 villageois par des soldats burkinabè"; then its "of"/"de" is the patient.
-    agents = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.agent_preps)
+    agents = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.agent_preps | lexicon.nominal_source_preps)
     if agents:
         rules.append("nominal agent")
         sources = agents
-        patients = [r for r in resolver.owners(noun) if r.code not in {a.code for a in agents}]
+        agent_heads = frozenset(
+            c.i for c in noun.children
+            if any(fold(k.text) in lexicon.agent_preps | lexicon.nominal_source_preps for k in c.children if k.dep_ == "case")
+            or (c.dep_ in ("prep", "agent") and fold(c.text) in lexicon.agent_preps | lexicon.nominal_source_preps)
+        )
+        patients = [r for r in resolver.owners(noun, skip=agent_heads) if r.code not in {a.code for a in agents}]
         if patients:
             return sources, patients, 0.1
     else:
@@ -608,10 +651,17 @@ def _targets(
         # A named object the parser took for a predicate ("exhorté Washington à …" as xcomp).
         nominal_xcomp = child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")
         # An object the parser hung on a date word as a bare nmod ("a rejeté jeudi la demande").
-        hung = child.head is not verb and child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children)
+        # Likewise a bare noun phrase the French parser made an adverbial ("a libéré samedi l'opposant").
+        hung = (
+            child.dep_ in ("nmod", "obl:mod", "obl") and child.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ == "case" for c in child.children) and not is_date_word(child, lexicon.lang)
+            and (child.head is not verb or child.dep_ != "nmod")
+        )
         if instrument and (child.dep_ in OBJECT_DEPS or hung):
             continue  # "deployed troops": what a show of force moves is no recipient
-        if (child.dep_ in OBJECT_DEPS or nominal_xcomp or hung) and child is not noun:
+        if (child.dep_ in OBJECT_DEPS or nominal_xcomp or hung) and child is not noun and not (
+            noun is not None and fold(child.lemma_) in lexicon.measure_nouns and noun in child.subtree  # "a round of talks"
+        ):
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
             if refs:
                 return refs, 0.0
@@ -666,6 +716,8 @@ def _prepositional(
                     candidate = child  # French UD: obl/nmod with its preposition as a "case" child
                 elif child.dep_ == "prep" and fold(child.text) in preps:
                     candidate = next((c for c in child.children if c.dep_ == "pobj"), None)  # English
+                if candidate is not None and fold(candidate.lemma_) in lexicon.frame_nouns:
+                    candidate = None  # "à l'issue de …", "on the eve of …": a time, not a recipient
                 if candidate is not None:
                     found.extend(r for r in resolver.resolve(candidate) if r.code not in exclude)
                 if child.dep_ in ("acl", "nmod", "obl", "obl:mod", "obl:arg", "prep", "pobj"):

@@ -135,3 +135,49 @@ def test_fr_no_sentence_break_at_a_capitalised_word(extractor):
     result = extractor.extract(Article(doc_id="t", text=text, lang="fr", date="2016-07-12"))
     assert {e.sentence_id for e in result.events} == {0}
     assert any(e.source.code[:3] == "CHN" and e.action.root == "12" and e.target for e in result.events)
+
+
+# ---------------------------------------------------------------- v2, second round
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Armenia and Azerbaijan accused each other of starting the fighting."),
+    ("fr", "Bakou et Erevan se sont accusés mutuellement d'avoir déclenché les hostilités."),
+])
+def test_reciprocal_subjects_act_on_each_other(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert {("ARM", "11", "AZE"), ("AZE", "11", "ARM")} <= found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The United States demanded of Russia that it withdraw its troops."),
+    ("fr", "Le secrétaire d'État américain a exigé de Moscou qu'elle retire ses soldats."),
+])
+def test_whom_a_demand_is_made_of(extract, lang, text):
+    assert ("USA", "10", "RUS") in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Belarus freed the opposition activist on Saturday at the end of a visit by the American envoy."),
+    ("fr", "Les autorités biélorusses ont libéré samedi un militant, à l'issue d'une visite de l'émissaire américain."),
+])
+def test_a_time_phrase_is_no_recipient(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert not any(root == "08" and tgt == "USA" for _, root, tgt in found)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Les autorités biélorusses ont libéré samedi l'opposant Sergueï Tikhanovski.", ("BLRGOV", "08", "BLROPP")),
+    ("en", "The Belarusian authorities released the jailed opposition activist on Saturday.", ("BLRGOV", "08", "BLROPP")),
+])
+def test_a_noun_the_tagger_took_for_a_verb_is_an_actor(extract, lang, text, expected):
+    found = roles(extract(text, lang))
+    assert any(src == expected[0] and root == expected[1] and tgt and tgt[:3] == "BLR" for src, root, tgt in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Greece and Turkey began a new round of talks in Geneva on Monday."),
+    ("fr", "La Grèce et la Turquie ont entamé lundi à Genève un nouveau cycle de pourparlers."),
+])
+def test_talks_behind_a_measure_noun_and_their_venue_is_no_party(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert {("GRC", "04", "TUR"), ("TUR", "04", "GRC")} <= found
+    assert not any("CHE" in (src, tgt) for src, _, tgt in found)

@@ -213,9 +213,15 @@ def test_en_attribution_is_not_address(extract):
     assert {(e.source.code[:3], e.action.root, e.target.code[:3] if e.target else None) for e in events} == {("PRT", "03", "TUR")}
 
 
-def test_en_statement_about_an_actor_after_the_verb(extract):
+def test_en_announced_force_is_a_threat(extract):
+    # Reported speech: the content is coded (not a statement to Georgia); force announced is a threat.
     found = roles(extract("Russia said it will attack Georgia.", "en"))
-    assert ("RUS", "01", "GEO", False) in found
+    assert ("RUS", "13", "GEO", False) in found and not any(root == "01" for _, root, _, _ in found)
+
+
+def test_fr_announced_force_is_a_threat(extract):
+    found = roles(extract("La Russie a déclaré qu'elle attaquerait la Géorgie.", "fr"))
+    assert ("RUS", "13", "GEO", False) in found and not any(root == "01" for _, root, _, _ in found)
 
 
 def test_en_demand_with_an_unknown_addressee_has_no_recipient(extract):
