@@ -60,6 +60,7 @@ class LexEntry:
         origin: the file and line the row comes from.
         tier: the rank of its file: 0 for user files (``--verbs``), 1 for verbs.tsv, 2 for the
             imported verbs_petrarch.tsv. Under one key, a fitting row of a lower tier wins.
+        conditions: the row's conditions as written (``+@sanction_words on:strike``), for display.
     """
 
     lemma: str
@@ -73,6 +74,14 @@ class LexEntry:
     subjects: frozenset[str] = frozenset()
     origin: str = ""
     tier: int = 1
+    conditions: str = ""
+
+    def describe(self) -> str:
+        """The row for people, with its conditions as written and where it comes from:
+        ``lift +@sanction_words → 085 (verbs.tsv:1502)``."""
+        conditions = f" {self.conditions}" if self.conditions else ""
+        origin = f" ({self.origin})" if self.origin else ""
+        return f"{self.lemma}{conditions} → {self.cameo}{origin}"
 
     @property
     def is_support(self) -> bool:
@@ -268,6 +277,13 @@ def _verb_entry(row: dict[str, str], classes: Mapping[str, frozenset[str]], wher
         _words(row.get("subject", ""), classes, where),
         where,
         tier,
+        " ".join(
+            part for part in (
+                f"+{row.get('object', '')}" if row.get("object") else "",
+                row.get("prep", ""),
+                f"subject {row.get('subject', '')}" if row.get("subject") else "",
+            ) if part
+        ),
     )
 
 

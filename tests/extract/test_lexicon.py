@@ -212,3 +212,10 @@ def test_a_verb_complement_counts_as_the_object_for_conditions():
         to to PART aux 3
         comment comment VERB xcomp 1""")
     assert codes(doc) == [("declined", "011")]
+
+
+def test_rows_describe_themselves_with_their_conditions_and_origin():
+    entry = lexicon("en").match(["relax"], objects=["blockade"])
+    assert entry.describe().startswith("relax +@sanction_words → 085 (verbs.tsv:")
+    crack = lexicon("en").match(["crack down"], preps={"on": ["protester"]})
+    assert crack.describe().startswith("crack down") and "verbs.tsv:" in crack.describe()
