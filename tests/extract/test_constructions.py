@@ -20,7 +20,7 @@ def countries(events):
 
 # ---------------------------------------------------------------- domestic actors
 @pytest.mark.parametrize("lang, text, expected", [
-    ("en", "Police fired tear gas at protesters in Nairobi on Tuesday.", ("KENCOP", "19", "KENCVL")),
+    ("en", "Police fired tear gas at protesters in Nairobi on Tuesday.", ("KENCOP", "18", "KENCVL")),
     ("fr", "La police a interpellé des dizaines de manifestants à Dacca.", ("BGDCOP", "17", "BGDCVL")),
 ])
 def test_bare_domestic_actors_take_the_country_of_the_place(extract, lang, text, expected):
@@ -181,3 +181,13 @@ def test_talks_behind_a_measure_noun_and_their_venue_is_no_party(extract, lang, 
     found = countries(extract(text, lang))
     assert {("GRC", "04", "TUR"), ("TUR", "04", "GRC")} <= found
     assert not any("CHE" in (src, tgt) for src, _, tgt in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Soldiers opened fire on protesters in Lagos on Tuesday."),
+    ("fr", "Les soldats ont ouvert le feu sur les manifestants à Conakry mardi."),
+])
+def test_shooting_unarmed_people_is_an_assault(extract, lang, text):
+    found = countries(extract(text, lang))
+    country = "NGA" if lang == "en" else "GIN"
+    assert (country, "18", country) in found and not any(root == "19" for _, root, _ in found)
