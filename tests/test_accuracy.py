@@ -1,7 +1,9 @@
-"""Accuracy must not slide back: F1 floors on the development gold sets (slow).
+"""Accuracy must not slide back: F1 floors on the gold sets (slow).
 
-The floors are a little under the figures measured when they were set
-(dev_fr 0.286, dev_en 0.578); raise them as extraction improves.
+- ``tests/data/dev_*.jsonl``: the first development sets (60 + 60 sentences).
+- ``tests/data/gold/dev_*.jsonl`` and ``test_*.jsonl``: the held-out sets written without sight
+  of the code, split once by ``tools/split_gold.py``. **test** is scored only, never read: its
+  floor is the F1 measured when it was set, a little rounded down. Raise floors as extraction improves.
 """
 from __future__ import annotations
 
@@ -15,12 +17,22 @@ from kgraph.reader import Article
 pytestmark = pytest.mark.slow
 DATA = Path(__file__).parent / "data"
 
+FLOORS = [
+    # (file, F1 floor, precision floor)  measured F1 when set: see the README's accuracy table
+    ("dev_fr.jsonl", 0.49, 0.60),
+    ("dev_en.jsonl", 0.58, 0.60),
+    ("gold/dev_fr.jsonl", 0.36, 0.55),
+    ("gold/dev_en.jsonl", 0.43, 0.55),
+    ("gold/test_fr.jsonl", 0.35, 0.55),
+    ("gold/test_en.jsonl", 0.40, 0.55),
+]
 
-@pytest.mark.parametrize(("name", "floor"), [("dev_fr.jsonl", 0.26), ("dev_en.jsonl", 0.54)])
-def test_f1_floor_on_dev_set(extractor, name, floor):
+
+@pytest.mark.parametrize(("name", "floor", "precision"), FLOORS)
+def test_f1_floor(extractor, name, floor, precision):
     items = read_gold(DATA / name)
     articles = [Article(i.id, i.text, i.lang, i.date) for i in items]
     predictions = {r.article.doc_id: [e.to_record() for e in r.events] for r in extractor.extract_many(articles)}
     report = score(items, predictions)
     assert report.events.f1 >= floor, report.format_table()
-    assert report.events.precision >= 0.6, report.format_table()
+    assert report.events.precision >= precision, report.format_table()
