@@ -1,0 +1,49 @@
+"""Print the README's accuracy table: `kgraph evaluate` on every gold set, one model load.
+
+    python tools/accuracy_table.py            # Markdown table on stdout
+
+Each row is what `kgraph evaluate FILE` prints for that file (events with root: P, R, F1;
+dyads with the root ignored: F1), plus predictions per sentence and false alarms.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kgraph.evaluate import read_gold, score
+from kgraph.evaluate.analysis import analyse
+from kgraph.extract import Extractor
+from kgraph.reader import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = [
+    ("seed article (fr)", ROOT.parent / "shared/benchmarks/seed_fr_gold.jsonl"),
+    ("PETR-2 AFP (en)", ROOT.parent / "shared/benchmarks/petr2_gsr_validation.xml"),
+    ("PLOVER public (en)", ROOT.parent / "shared/benchmarks/plover_gsr_public.json"),
+    ("held-out dev, en", ROOT / "tests/data/gold/dev_en.jsonl"),
+    ("held-out dev, fr", ROOT / "tests/data/gold/dev_fr.jsonl"),
+    ("held-out **test**, en (scored only)", ROOT / "tests/data/gold/test_en.jsonl"),
+    ("held-out **test**, fr (scored only)", ROOT / "tests/data/gold/test_fr.jsonl"),
+    ("first dev set, en", ROOT / "tests/data/dev_en.jsonl"),
+    ("first dev set, fr", ROOT / "tests/data/dev_fr.jsonl"),
+]
+
+
+def main() -> None:
+    extractor = Extractor()
+    print("| set | gold | P | R | F1 | dyad F1 | predictions / sentence | false alarms | command |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for label, path in SETS:
+        items = read_gold(path)
+        articles = [Article(i.id, i.text, i.lang, i.date) for i in items if i.text.strip()]
+        predictions = {r.article.doc_id: [e.to_record() for e in r.events] for r in extractor.extract_many(articles)}
+        report = score(items, predictions)
+        analysis = analyse(items, report)
+        e, d = report.events, report.dyads
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else Path("..") / path.relative_to(ROOT.parent)
+        alarms = f"{analysis.false_alarms}/{analysis.empty_items}" if analysis.empty_items else "-"
+        print(f"| {label} | {e.gold} | {e.precision:.3f} | {e.recall:.3f} | {e.f1:.3f} | {d.f1:.3f} | "
+              f"{analysis.per_sentence:.2f} | {alarms} | `kgraph evaluate {shown}` |")
+
+
+if __name__ == "__main__":
+    main()
