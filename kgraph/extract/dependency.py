@@ -185,7 +185,7 @@ def _objects(verb: Token, lexicon: Lexicon) -> list[Token]:
     objects the parser hung on a date word ("a rappelé vendredi ses ambassadeurs"), the passive
     subject ("sanctions were lifted", "les sanctions ont été levées"), and their conjuncts
     ("eased sanctions and restrictions")."""
-    objects = [c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS]
+    objects = [c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS or _hung_object(c, verb, lexicon)]
     if lexicon.lang == "fr":
         objects += [
             c for c in verb.children
@@ -193,6 +193,20 @@ def _objects(verb: Token, lexicon: Lexicon) -> list[Token]:
         ]
     objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     return _with_conjuncts(objects)
+
+
+def _hung_object(child: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """An object the parser hung on a date word as a bare nmod ("a rejeté jeudi la demande",
+    "a adopté lundi des sanctions"), or a bare noun phrase the French parser made an adverbial
+    ("a libéré samedi l'opposant"): no preposition, not itself a date."""
+    # Under a date word, "des"/"du" is the partitive article the parser took for "de": "lundi des sanctions".
+    partitive = ("des", "du") if child.head is not verb and is_date_word(child.head, lexicon.lang) else ()
+    return (
+        child.dep_ in ("nmod", "obl:mod", "obl") and child.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "case" and c.lower_ not in partitive for c in child.children)
+        and not is_date_word(child, lexicon.lang)
+        and (child.head is not verb or child.dep_ != "nmod")
+    )
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -334,7 +348,10 @@ def _events(
         note("no source")
         return
     if targets:
-        pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code and not _self_pair(s, t)]
+        # A place that is the recipient of a protest or a show of force in one's own country is
+        # a domestic event ("thousands marched in Dhaka"), not a wrong guess of the context.
+        domestic_place = "place as recipient" in rules
+        pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code and (domestic_place or not _self_pair(s, t))]
         if trigger.entry.joint:
             # Reciprocal action with a partner ("a discuté avec son homologue", "held talks with"):
             # both sides act.
@@ -467,6 +484,21 @@ def _verbal_roles(
         penalty += 0.2 if sources else 0.0
         if sources:
             rules.append("subject recovery")
+    if passive and not sources and trigger.entry.cameo[:2] in lexicon.instrument_roots:
+        # "89 000 policiers ont été mobilisés", "troops were deployed": the forces moved are the actor.
+        moved = targets or (resolver.resolve(trigger.noun) if trigger.noun is not None and trigger.noun.dep_ in PASSIVE_SUBJECT_DEPS else [])
+        if moved:
+            sources, targets = moved, []
+            rules.append("forces moved")
+    if not sources and trigger.entry.cameo[:2] in lexicon.domestic_roots and any(
+        c.dep_ in SUBJECT_DEPS for c in verb.children
+    ):
+        # "Une trentaine de femmes ont manifesté à Kaboul", "thousands marched in Dhaka": the
+        # people of the place protest.
+        sources = resolver.in_context(verb, "CVL")
+        if sources:
+            penalty += 0.15
+            rules.append("protesters of the place")
     if not targets:
         exclude = {s.code for s in sources}
         instrument = trigger.entry.cameo[:2] in lexicon.instrument_roots
@@ -665,13 +697,7 @@ def _targets(
     for child in _argument_children(verb, lexicon):
         # A named object the parser took for a predicate ("exhorté Washington à …" as xcomp).
         nominal_xcomp = child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")
-        # An object the parser hung on a date word as a bare nmod ("a rejeté jeudi la demande").
-        # Likewise a bare noun phrase the French parser made an adverbial ("a libéré samedi l'opposant").
-        hung = (
-            child.dep_ in ("nmod", "obl:mod", "obl") and child.pos_ in ("NOUN", "PROPN")
-            and not any(c.dep_ == "case" for c in child.children) and not is_date_word(child, lexicon.lang)
-            and (child.head is not verb or child.dep_ != "nmod")
-        )
+        hung = _hung_object(child, verb, lexicon)
         if instrument and (child.dep_ in OBJECT_DEPS or hung):
             continue  # "deployed troops": what a show of force moves is no recipient
         if (child.dep_ in OBJECT_DEPS or nominal_xcomp or hung) and child is not noun and not (

@@ -191,3 +191,27 @@ def test_shooting_unarmed_people_is_an_assault(extract, lang, text):
     found = countries(extract(text, lang))
     country = "NGA" if lang == "en" else "GIN"
     assert (country, "18", country) in found and not any(root == "19" for _, root, _ in found)
+
+
+@pytest.mark.parametrize("lang, text, country", [
+    ("en", "Thousands of people marched in Dhaka on Sunday.", "BGD"),
+    ("fr", "Une trentaine de femmes ont manifesté samedi à Kaboul.", "AFG"),
+])
+def test_unnamed_protesters_are_the_people_of_the_place(extract, lang, text, country):
+    assert (country, "14", country) in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Indian troops were deployed along the border with Pakistan.", ("IND", "15")),
+    ("fr", "Près de 89 000 policiers et gendarmes ont été mobilisés samedi dans toute la France.", ("FRA", "15")),
+])
+def test_forces_moved_in_the_passive_are_the_actor(extract, lang, text, expected):
+    assert any((src, root) == expected for src, root, _ in countries(extract(text, lang)))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The European Union adopted sanctions against Iranian officials on Monday."),
+    ("fr", "L'Union européenne a adopté lundi des sanctions contre des responsables iraniens."),
+])
+def test_a_decision_verb_supports_its_event_noun(extract, lang, text):
+    assert ("IGO", "16", "IRN") in countries(extract(text, lang))
