@@ -200,12 +200,12 @@ def _hung_object(child: Token, verb: Token, lexicon: Lexicon) -> bool:
     "a adopté lundi des sanctions"), or a bare noun phrase the French parser made an adverbial
     ("a libéré samedi l'opposant"): no preposition, not itself a date."""
     # Under a date word, "des"/"du" is the partitive article the parser took for "de": "lundi des sanctions".
-    partitive = ("des", "du") if child.head is not verb and is_date_word(child.head, lexicon.lang) else ()
+    partitive = ("des", "du") if child.head != verb and is_date_word(child.head, lexicon.lang) else ()
     return (
         child.dep_ in ("nmod", "obl:mod", "obl") and child.pos_ in ("NOUN", "PROPN")
         and not any(c.dep_ == "case" and c.lower_ not in partitive for c in child.children)
         and not is_date_word(child, lexicon.lang)
-        and (child.head is not verb or child.dep_ != "nmod")
+        and (child.head != verb or child.dep_ != "nmod")
     )
 
 
@@ -677,7 +677,7 @@ def _left_actor(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
             continue
         for token in child.subtree:
             refs = [r for r in resolver.resolve(token) if r.how != "pronoun"]
-            if refs and not (token.dep_ in ("pobj", "nmod") and token.head.dep_ in ("prep", "case") and token.head is not child):
+            if refs and not (token.dep_ in ("pobj", "nmod") and token.head.dep_ in ("prep", "case") and token.head != child):
                 return refs
     return []
 
@@ -700,10 +700,14 @@ def _targets(
         hung = _hung_object(child, verb, lexicon)
         if instrument and (child.dep_ in OBJECT_DEPS or hung):
             continue  # "deployed troops": what a show of force moves is no recipient
-        if (child.dep_ in OBJECT_DEPS or nominal_xcomp or hung) and child is not noun and not (
+        if (child.dep_ in OBJECT_DEPS or nominal_xcomp or hung) and not _instrument_noun(child, noun, lexicon) and not (
             noun is not None and fold(child.lemma_) in lexicon.measure_nouns and noun in child.subtree  # "a round of talks"
         ):
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
+            if child == noun:
+                # The pattern's own object names its recipient only with a country of its own
+                # ("expelled two Russian diplomats"), not one guessed from the sentence ("killed 23 people").
+                refs = [r for r in refs if r.rule != "role+sentence-country"]
             if refs:
                 return refs, 0.0
     for child in verb.children:
@@ -725,11 +729,20 @@ def _targets(
         refs = [r for r in resolver.owners(noun) if r.code not in exclude]
         if refs:
             return refs, 0.1
-    for obj in (c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS and c is not noun):
+    for obj in (c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS and c != noun):
         refs = [r for r in resolver.owners(obj) if r.code not in exclude] or _prepositional(obj, resolver, lexicon, exclude)
         if refs:
             return refs, 0.1
     return [], 0.0
+
+
+def _instrument_noun(child: Token, noun: Token | None, lexicon: Lexicon) -> bool:
+    """Whether ``child`` is the event's own noun and not a party to it: the event noun of a support
+    verb or pattern ("imposed sanctions", "held talks") or the weapon used ("fired a missile").
+    A person the pattern names is its recipient ("a libéré l'opposant", "arrested the journalist")."""
+    if noun is None or child != noun:
+        return False
+    return lexicon.noun(child.lemma_) is not None or fold(child.lemma_) in lexicon.classes.get("weapon_words", frozenset())
 
 
 def _argument_children(verb: Token, lexicon: Lexicon) -> list[Token]:
