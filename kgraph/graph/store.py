@@ -33,7 +33,7 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from .. import __version__
 from ..errors import GraphError, OutputError
 from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, atomic_path, locked, real_target, sweep_leftovers
-from .builder import new_graph
+from .builder import new_graph, recount
 from .namespace import BASE, KG, PREFIXES
 
 __all__ = ["FORMATS", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph", "save_graph", "write_graph"]
@@ -258,6 +258,8 @@ def write_graph(
         if not append:
             _refuse_empty(graph, path, exists, allow_empty)
         existing += graph
+        if append:
+            recount(existing, graph.subjects(RDF.type, KG.Event))  # counts of the merged graph
         save_graph(existing, path)
         return before, len(existing)
 
@@ -275,13 +277,45 @@ def _append_store(graph: Graph, path: Path) -> tuple[int, int]:
         raise GraphError(f"{path}: cannot open store: {_first_line(err)}") from err
     try:
         before = len(store)
-        store.load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+        old_counts, merged = _merged_counts(graph, store)
+        # One update, so one transaction: the stale counts go out as the new triples come in.
+        name = f"<{GRAPH_NAME}>"
+        store.update(
+            f"DELETE DATA {{ GRAPH {name} {{ {_ntriples(old_counts).decode('utf-8')} }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {name} {{ {_ntriples(merged).decode('utf-8')} }} }}"
+        )
         store.flush()
         return before, len(store)
     except OSError as err:
         raise GraphError(f"{path}: cannot write store: {_first_line(err)}") from err
     finally:
         del store
+
+
+_COUNTS = (KG.numMentions, KG.numArticles, KG.numSources)
+
+
+def _merged_counts(graph: Graph, store: ox.Store) -> tuple[Graph, Graph]:
+    """The count triples to drop from ``store``, and ``graph`` with the counts of the merged graph.
+
+    The mentions already in the store for the events of ``graph`` are read, with
+    their articles and URLs, so :func:`~kgraph.graph.builder.recount` sees both sides.
+    """
+    events = sorted(set(graph.subjects(RDF.type, KG.Event)))
+    merged, old = Graph(), Graph()
+    merged += graph
+    kg = str(KG._NS)
+    for start in range(0, len(events), 1000):
+        values = " ".join(f"<{e}>" for e in events[start:start + 1000])
+        text = f"""CONSTRUCT {{ ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a . ?a <{kg}url> ?u . ?e ?cp ?cv }}
+            WHERE {{ VALUES ?e {{ {values} }} GRAPH <{GRAPH_NAME}> {{
+              {{ ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a OPTIONAL {{ ?a <{kg}url> ?u }} }}
+              UNION {{ VALUES ?cp {{ {" ".join(f"<{p}>" for p in _COUNTS)} }} ?e ?cp ?cv }} }} }}"""
+        found = Graph().parse(data=store.query(text).serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+        for triple in found:
+            (old if triple[1] in _COUNTS else merged).add(triple)
+    recount(merged, events)
+    return old, merged
 
 
 def _write_marker(path: Path) -> None:
