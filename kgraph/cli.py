@@ -23,6 +23,7 @@ from . import __version__
 from .config import SUPPORTED_LANGS, model_names
 from .errors import KGraphError
 from .reader import Article, Skipped, parse_date, read_inputs
+from .records import is_record_file, read_records, record_of
 from .safeio import DEFAULT_LOCK_TIMEOUT, atomic_open, check_output
 
 __all__ = ["cli", "main"]
@@ -101,6 +102,22 @@ def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | Non
     return articles
 
 
+def _read_records(paths: list[str], *, strict: bool) -> list[Any]:
+    """Read event-record files; report bad lines on stderr like bad articles."""
+    results, skipped = [], 0
+    for item in read_records(paths):
+        if isinstance(item, Skipped):
+            skipped += 1
+            click.echo(f"kgraph: skipped {item.message()}", err=True)
+        else:
+            results.append(item)
+    if skipped:
+        click.echo(f"kgraph: {skipped} event record{'s' if skipped != 1 else ''} skipped", err=True)
+        if strict:
+            raise UserError("--strict: unreadable event records, nothing written")
+    return results
+
+
 def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False, trace: bool = False):
     from .extract import Extractor
 
@@ -172,7 +189,7 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
                     for candidate in result.candidates:
                         click.echo(f"kgraph: explain {result.article.doc_id} {candidate.describe()}", err=True)
                 for event in result.events:
-                    record = event.to_record(explain=explain)
+                    record = record_of(event, result.article, result.lang, explain=explain)
                     count += 1
                     if writer:
                         writer.writerow(_tsv_row(record))
@@ -208,6 +225,10 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
           date: str | None, strict: bool, untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
     """Extract events and merge them into an RDF graph.
 
+    INPUT is read as for extract; a .jsonl file of event records (what
+    extract writes, recognised by its event_id and action fields) is built
+    without parsing again.
+
     The same event built twice, or reported by two articles, is one node
     (with one mention per report): --append never duplicates. Two builds of
     the same graph at once take turns (a lock beside the graph). A directory
@@ -221,6 +242,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
       kgraph build more_news.jsonl -o events.ttl --append
       kgraph build news/ -o store/            # a store directory
       kgraph build news/ -o - | head          # Turtle on stdout
+      kgraph extract news/ -o events.jsonl && kgraph build events.jsonl -o events.ttl
     """
     from .graph import GraphBuilder, write_graph
     from .graph.store import graph_format
@@ -228,12 +250,17 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
     graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
     if graph_path != "-" and graph_format(graph_path) != "store":
         check_output(graph_path)
+    record_files = [i for i in inputs if is_record_file(i)]  # event records: built without parsing
+    texts = tuple(i for i in inputs if i not in record_files)
     extractor = _extractor(lang, model_fr, model_en, untargeted)
-    articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
-    if not articles:
+    articles = _read(texts, extractor, lang=lang, date=date, strict=strict) if texts else []
+    built = _read_records(record_files, strict=strict)
+    if not articles and not built:
         raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
-    builder = GraphBuilder(models=extractor.models)
-    mentions = builder.add_results(_results(articles, extractor, "building"))
+    builder = GraphBuilder(models=extractor.models if texts else None)
+    mentions = builder.add_results(built)
+    mentions += builder.add_results(_results(articles, extractor, "building"))
+    articles = [*articles, *(r.article for r in built)]
     notify = lambda message: click.echo(f"kgraph: {message}", err=True)  # noqa: E731
     before, after = write_graph(builder.graph, graph_path, append=append, allow_empty=allow_empty,
                                 lock_timeout=lock_timeout, notify=notify)
