@@ -277,9 +277,13 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
 @click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .rq file.")
 @click.option("--name", help="Run a query shipped with kgraph (see --list).")
 @click.option("--list", "list_", is_flag=True, help="List the shipped queries and exit.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Set a parameter the query declares (# @param lines; see --list). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table rounds numbers for reading; csv and json keep them exact.")
 @_fail_on_kgraph_errors
-def query(graph_path: str | None, query_text: str | None, query_file: str | None, name: str | None, list_: bool, fmt: str) -> None:
+def query(graph_path: str | None, query_text: str | None, query_file: str | None, name: str | None, list_: bool,
+          params: tuple[str, ...], fmt: str) -> None:
     """Run a SPARQL 1.1 query over a graph file or store.
 
     The prefixes kg:, actor:, rel:, cameo:, event:, skos:, rdfs:, prov: and
@@ -290,14 +294,17 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
       kgraph query events.ttl "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
       kgraph query events.ttl "SELECT ?t WHERE { actor:USA rel:reduceRelations ?t }"
       kgraph query events.ttl --name dyads --format csv
+      kgraph query events.ttl --name between --param a=RUS --param b=UKR
       kgraph query --list
     """
     from .graph import open_graph
-    from .graph.query import format_result, run_query, shipped_queries, shipped_query
+    from .graph.query import SavedQuery, bind_params, format_result, parse_params, run_query, shipped_queries, shipped_query
 
     if list_:
         for key, description in shipped_queries().items():
             click.echo(f"{key:22} {description}")
+            for param in SavedQuery.parse(shipped_query(key), key).params.values():
+                click.echo(f"{'':24}--param {param.name}=<{param.type}>  (default {param.default}) {param.doc}")
         return
     if graph_path is None:
         raise click.UsageError("missing GRAPH")
@@ -310,6 +317,7 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
         text = shipped_query(name)
     else:
         text = query_text or ""
+    text = bind_params(text, parse_params(params), name or query_file or "query")
     with open_graph(graph_path) as graph:
         result = run_query(graph, text)
         click.echo(format_result(result, fmt))
