@@ -213,8 +213,8 @@ def query(graph: Graph | str | os.PathLike[str], sparql_or_name: str, **params: 
     Raises:
         QueryError: a bad query, an unknown query name or parameter.
     """
-    from .graph import open_graph
     from .graph.query import bind_params, run_query, shipped_queries, shipped_query
+    from .graph.store import query_graph
 
     name = ""
     text = sparql_or_name
@@ -225,7 +225,6 @@ def query(graph: Graph | str | os.PathLike[str], sparql_or_name: str, **params: 
     text = bind_params(text, params, name or "query")
     if isinstance(graph, Graph):
         result = run_query(graph, text)
-    else:
-        with open_graph(graph) as opened:
-            result = run_query(opened, text)
+    else:  # a store is answered by Oxigraph in place, a large file through an in-memory Oxigraph
+        result = query_graph(graph, text)
     return Rows(result.columns, (dict(zip(result.columns, map(_value, row), strict=True)) for row in result.rows))

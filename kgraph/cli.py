@@ -281,9 +281,11 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
               help="Set a parameter the query declares (# @param lines; see --list). Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="table rounds numbers for reading; csv and json keep them exact.")
+@click.option("--engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto", show_default=True,
+              help="auto: Oxigraph for stores and for graph files of 1 MB or more, rdflib for smaller files.")
 @_fail_on_kgraph_errors
 def query(graph_path: str | None, query_text: str | None, query_file: str | None, name: str | None, list_: bool,
-          params: tuple[str, ...], fmt: str) -> None:
+          params: tuple[str, ...], fmt: str, engine: str) -> None:
     """Run a SPARQL 1.1 query over a graph file or store.
 
     The prefixes kg:, actor:, rel:, cameo:, event:, skos:, rdfs:, prov: and
@@ -297,8 +299,8 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
       kgraph query events.ttl --name between --param a=RUS --param b=UKR
       kgraph query --list
     """
-    from .graph import open_graph
-    from .graph.query import SavedQuery, bind_params, format_result, parse_params, run_query, shipped_queries, shipped_query
+    from .graph.query import SavedQuery, bind_params, format_result, parse_params, shipped_queries, shipped_query
+    from .graph.store import query_graph
 
     if list_:
         for key, description in shipped_queries().items():
@@ -318,9 +320,8 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
     else:
         text = query_text or ""
     text = bind_params(text, parse_params(params), name or query_file or "query")
-    with open_graph(graph_path) as graph:
-        result = run_query(graph, text)
-        click.echo(format_result(result, fmt))
+    result = query_graph(graph_path, text, engine=engine)
+    click.echo(format_result(result, fmt))
 
 
 @cli.command(name="export")

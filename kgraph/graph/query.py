@@ -27,14 +27,15 @@ from datetime import date as _date
 from decimal import Decimal
 from importlib import resources
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from ..errors import QueryError
 from .namespace import PREFIXES
 
 __all__ = [
-    "Param", "QueryResult", "SavedQuery", "bind_params", "format_result", "parse_params", "run_query",
-    "shipped_queries", "shipped_query",
+    "Param", "QueryResult", "SavedQuery", "bind_params", "format_result", "parse_params", "run_oxigraph_query",
+    "run_query", "shipped_queries", "shipped_query",
 ]
 
 
@@ -180,6 +181,59 @@ def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
 def bind_params(text: str, values: dict[str, object] | None = None, name: str = "") -> str:
     """Bind ``values`` to the parameters a query text declares (see :class:`SavedQuery`)."""
     return SavedQuery.parse(text, name).bind(values)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _from_ox(term: object) -> object:
+    """A pyoxigraph term as the rdflib term :func:`format_result` knows."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype in (_XSD_STRING, _LANG_STRING) else URIRef(datatype))
+    return Literal(str(term))
+
+
+def run_oxigraph_query(store: ox.Store, text: str, *, default_graph: str | None = None) -> QueryResult:
+    """Run a SPARQL query with Oxigraph's own engine; kgraph's prefixes are predeclared.
+
+    Args:
+        store: an Oxigraph store (on disk, read-only, or in memory).
+        text: the query.
+        default_graph: the named graph to use as the default graph (else the union of all graphs).
+
+    Raises:
+        QueryError: a syntax or evaluation error, in one line.
+    """
+    options: dict[str, object] = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}}
+    if default_graph is not None:
+        options["default_graph"] = ox.NamedNode(default_graph)
+    else:
+        options["use_default_graph_as_union"] = True
+    try:
+        result = store.query(text, **options)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(["ask"], [[bool(result)]], boolean=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            graph = Graph()
+            for triple in result:
+                graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+            return QueryResult(["subject", "predicate", "object"], [list(t) for t in graph], graph=graph)
+        columns = [v.value for v in result.variables]
+        rows = [[_from_ox(solution[i]) for i in range(len(columns))] for solution in result]
+    except (SyntaxError, OSError, ValueError, TypeError) as err:
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise QueryError(f"SPARQL error: {message}") from err
+    return QueryResult(columns, rows)
 
 
 def shipped_queries() -> dict[str, str]:
