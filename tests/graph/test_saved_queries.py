@@ -161,3 +161,35 @@ def test_shipped_queries_on_the_examples(example_graph):
     sanction = next(r for r in between if r["code"] == "163")
     (mention,) = rows(g, "sentences", event=sanction["event"])
     assert "sanctions" in mention["sentence"] and mention["doc"] == "rt_fr_turquie_s400"
+
+
+TOUR = {
+    "what_the_us_did_to_turkey": lambda rows: {"rel:consult", "rel:reduceRelations"} <= {
+        "rel:" + r["relation"].rsplit("/", 1)[-1] for r in rows},
+    "sanctions_in_december_2020": lambda rows: ("USA", "TUR") in {(r["source"], r["target"]) for r in rows},
+    "talks_with_turkey": lambda rows: "USA" in {r["partner"] for r in rows},
+    "who_criticises_whom": lambda rows: ("CHN", "USAGOV") in {(r["source"], r["target"]) for r in rows},
+    "turkish_actors": lambda rows: "TUR" in {r["code"] for r in rows} and all(r["code"].startswith("TUR") for r in rows),
+    "most_reported_events": lambda rows: 0 < len(rows) <= 10 and [r["mentions"] for r in rows] == sorted(
+        (r["mentions"] for r in rows), reverse=True),
+    "not_asserted": lambda rows: all(r["kind"] in ("negated", "hypothetical") for r in rows),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(TOUR))
+def test_the_examples_tour_answers(example_graph, tmp_path, name):
+    from kgraph.graph.store import query_graph
+
+    text = (EXAMPLES / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    result = run_query(example_graph, text)
+    found = [dict(zip(result.columns, [None if v is None else v.toPython() if isinstance(v, Literal) else str(v) for v in row]))
+             for row in result.rows]
+    assert TOUR[name](found), found
+    path = tmp_path / "examples.nt"
+    save_graph(example_graph, path)
+    assert query_graph(path, text, engine="oxigraph").rows == result.rows  # the same answer from Oxigraph
+
+
+def test_every_tour_query_is_checked():
+    assert {p.stem for p in (EXAMPLES / "queries").glob("*.rq")} == set(TOUR)
