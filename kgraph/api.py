@@ -19,6 +19,7 @@ record as :func:`extract` returns it (built without parsing again).
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +29,7 @@ from rdflib import Graph, Literal
 
 from .errors import KGraphError
 from .model import Event
-from .reader import Article, Skipped, parse_date, read_inputs
+from .reader import INPUT_SUFFIXES, Article, Skipped, parse_date, read_inputs
 from .records import event_from_record, is_record, is_record_file, read_records, record_of
 
 __all__ = ["Rows", "build", "extract", "load", "query"]
@@ -62,6 +63,16 @@ class Rows(list):
         return pd.DataFrame(data, columns=self.columns)
 
 
+def _is_path(item: object) -> bool:
+    """Whether a string names an existing file or directory (a text with a newline, or too long a name, does not)."""
+    if not isinstance(item, str) or "\n" in item or not item.strip():
+        return False
+    try:
+        return Path(item).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def _articles(inputs: Iterable[Input], *, date: str | None, lang: str | None, skipped: list[Skipped]) -> Iterator[Article]:
     """Articles from texts, dicts, paths and :class:`Article` objects (records and events are left out)."""
     for index, item in enumerate(inputs, 1):
@@ -79,7 +90,7 @@ def _articles(inputs: Iterable[Input], *, date: str | None, lang: str | None, sk
                           origin=f"input[{index}]", date_source="article" if item.get("date") or date else None)
         elif isinstance(item, Event):
             continue
-        elif isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item and len(item) < 4096 and Path(item).exists()):
+        elif isinstance(item, os.PathLike) or _is_path(item):
             if is_record_file(item):
                 continue
             for found in read_inputs([item], date=date, lang=lang):
@@ -87,12 +98,20 @@ def _articles(inputs: Iterable[Input], *, date: str | None, lang: str | None, sk
                     skipped.append(found)
                 else:
                     yield found
+        elif isinstance(item, str) and not any(c.isspace() for c in item) and Path(item).suffix.lower() in INPUT_SUFFIXES:
+            skipped.append(Skipped(item, "no such file or directory"))  # a file name, not a text
         elif isinstance(item, str):
             if item.strip():
                 yield Article(doc_id=f"text-{index}", text=item, lang=lang, date=date, origin=f"input[{index}]",
                               date_source="article" if date else None)
         else:
             raise KGraphError(f"input[{index}]: cannot read a {type(item).__name__} (give text, a path, a dict or an Article)")
+
+
+def _warn(skipped: list[Skipped]) -> None:
+    """Unreadable inputs are reported as warnings (the command line prints them on stderr)."""
+    for item in skipped:
+        warnings.warn(f"kgraph: skipped {item.message()}", stacklevel=3)
 
 
 def _as_list(inputs: Input | Iterable[Input]) -> list[Input]:
@@ -131,6 +150,7 @@ def extract(
     skipped: list[Skipped] = []
     articles = list(extractor.screen(_articles(_as_list(texts), date=parse_date(date), lang=lang, skipped=skipped)))
     readable = [a for a in articles if isinstance(a, Article)]
+    _warn(skipped + [a for a in articles if isinstance(a, Skipped)])
     return [record_of(event, result.article, result.lang) for result in extractor.extract_many(readable) for event in result.events]
 
 
@@ -160,12 +180,15 @@ def build(
     items = _as_list(inputs)
     record_dicts = [i for i in items if isinstance(i, dict) and is_record(i)]
     events = [i for i in items if isinstance(i, Event)]
-    record_files = [i for i in items if isinstance(i, (str, os.PathLike)) and "\n" not in str(i) and is_record_file(i)]
+    record_files = [i for i in items if (isinstance(i, os.PathLike) or _is_path(i)) and is_record_file(i)]
     skipped: list[Skipped] = []
     extractor = _extractor(lang, models, untargeted)
-    articles = [a for a in extractor.screen(_articles(items, date=parse_date(date), lang=lang, skipped=skipped)) if isinstance(a, Article)]
+    screened = list(extractor.screen(_articles(items, date=parse_date(date), lang=lang, skipped=skipped)))
+    articles = [a for a in screened if isinstance(a, Article)]
+    records = list(read_records(record_files))
+    _warn(skipped + [a for a in screened if isinstance(a, Skipped)] + [r for r in records if isinstance(r, Skipped)])
     builder = GraphBuilder(graph, models=extractor.models if articles else None)
-    builder.add_results(r for r in read_records(record_files) if not isinstance(r, Skipped))
+    builder.add_results(r for r in records if not isinstance(r, Skipped))
     by_doc: dict[str, list[Event]] = {}
     for record in record_dicts:
         by_doc.setdefault(str(record.get("doc_id")), []).append(event_from_record(record))

@@ -73,3 +73,21 @@ def test_extract_texts_then_build_like_the_command_line():
     assert kgraph.query(direct, "SELECT ?p WHERE { actor:RUS ?p actor:UKR }")
     assert {str(t) for t in kgraph.build(records)} and len(set(kgraph.build(records).subjects(RDF.type, KG.Event))) == len(
         set(direct.subjects(RDF.type, KG.Event)))
+
+
+def test_long_texts_are_texts_not_paths(monkeypatch):
+    from kgraph import api
+
+    text = "The United States imposed sanctions on Turkey " * 20  # longer than any file name
+    skipped = []
+    (article,) = list(api._articles([text, "news.jsonl"], date="2020-12-14", lang="en", skipped=skipped))
+    assert article.text == text and article.date == "2020-12-14"
+    assert [item.message() for item in skipped] == ["news.jsonl: no such file or directory"]
+
+
+def test_unreadable_inputs_are_warned_about(tmp_path):
+    path = tmp_path / "events.jsonl"
+    path.write_text(json.dumps(event("a", "USA", "163", "RUS").to_record()) + "\n{broken\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"events.jsonl:2: invalid JSON"):
+        graph = kgraph.build([path])
+    assert len(set(graph.subjects(RDF.type, KG.Event))) == 1
