@@ -125,3 +125,14 @@ def test_what_did_russia_do_to_ukraine_is_one_triple_pattern(extractor, text, la
     builder.add_results(results)
     assert {e.source.code[:3] for e in results[0].events} == {"RUS"}
     assert predicates(builder.graph, "RUS", "UKR")
+
+
+def test_counts_are_validated():
+    from kgraph.graph import validate_graph
+
+    g = build(sanctions("a"), sanctions("b", start=5))
+    assert validate_graph(g).conforms
+    (node,) = g.subjects(RDF.type, KG.Event)
+    g.set((node, KG.numArticles, Literal(5)))
+    report = validate_graph(g)
+    assert not report.conforms and "article count" in report.text
