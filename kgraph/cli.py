@@ -23,6 +23,7 @@ from . import __version__
 from .config import SUPPORTED_LANGS, model_names
 from .errors import KGraphError
 from .reader import Article, Skipped, parse_date, read_inputs
+from .records import is_record_file, read_records, record_of
 from .safeio import DEFAULT_LOCK_TIMEOUT, atomic_open, check_output
 
 __all__ = ["cli", "main"]
@@ -130,6 +131,22 @@ def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | Non
     return articles
 
 
+def _read_records(paths: list[str], *, strict: bool) -> list[Any]:
+    """Read event-record files; report bad lines on stderr like bad articles."""
+    results, skipped = [], 0
+    for item in read_records(paths):
+        if isinstance(item, Skipped):
+            skipped += 1
+            click.echo(f"kgraph: skipped {item.message()}", err=True)
+        else:
+            results.append(item)
+    if skipped:
+        click.echo(f"kgraph: {skipped} event record{'s' if skipped != 1 else ''} skipped", err=True)
+        if strict:
+            raise UserError("--strict: unreadable event records, nothing written")
+    return results
+
+
 def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False,
                actors: tuple[str, ...] = (), agents: tuple[str, ...] = (), *, trace: bool = False):
     from .extract import Extractor
@@ -209,7 +226,7 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
                     for candidate in result.candidates:
                         click.echo(f"kgraph: explain {result.article.doc_id} {candidate.describe()}", err=True)
                 for event in result.events:
-                    record = event.to_record(explain=explain)
+                    record = record_of(event, result.article, result.lang, explain=explain)
                     count += 1
                     if writer:
                         writer.writerow(_tsv_row(record))
@@ -247,6 +264,10 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
           actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> None:
     """Extract events and merge them into an RDF graph.
 
+    INPUT is read as for extract; a .jsonl file of event records (what
+    extract writes, recognised by its event_id and action fields) is built
+    without parsing again.
+
     The same event built twice, or reported by two articles, is one node
     (with one mention per report): --append never duplicates. Two builds of
     the same graph at once take turns (a lock beside the graph). A directory
@@ -260,6 +281,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
       kgraph build more_news.jsonl -o events.ttl --append
       kgraph build news/ -o store/            # a store directory
       kgraph build news/ -o - | head          # Turtle on stdout
+      kgraph extract news/ -o events.jsonl && kgraph build events.jsonl -o events.ttl
     """
     from .graph import GraphBuilder, write_graph
     from .graph.store import graph_format
@@ -267,12 +289,17 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
     graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
     if graph_path != "-" and graph_format(graph_path) != "store":
         check_output(graph_path)
+    record_files = [i for i in inputs if is_record_file(i)]  # event records: built without parsing
+    texts = tuple(i for i in inputs if i not in record_files)
     extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents)
-    articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
-    if not articles:
+    articles = _read(texts, extractor, lang=lang, date=date, strict=strict) if texts else []
+    built = _read_records(record_files, strict=strict)
+    if not articles and not built:
         raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
-    builder = GraphBuilder(models=extractor.models)
-    mentions = builder.add_results(_results(articles, extractor, "building"))
+    builder = GraphBuilder(models=extractor.models if texts else None)
+    mentions = builder.add_results(built)
+    mentions += builder.add_results(_results(articles, extractor, "building"))
+    articles = [*articles, *(r.article for r in built)]
     notify = lambda message: click.echo(f"kgraph: {message}", err=True)  # noqa: E731
     before, after = write_graph(builder.graph, graph_path, append=append, allow_empty=allow_empty,
                                 lock_timeout=lock_timeout, notify=notify)
@@ -289,9 +316,15 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
 @click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .rq file.")
 @click.option("--name", help="Run a query shipped with kgraph (see --list).")
 @click.option("--list", "list_", is_flag=True, help="List the shipped queries and exit.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Set a parameter the query declares (# @param lines; see --list). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table rounds numbers for reading; csv and json keep them exact.")
+@click.option("--engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto", show_default=True,
+              help="auto: Oxigraph for stores and for graph files of 1 MB or more, rdflib for smaller files.")
 @_fail_on_kgraph_errors
-def query(graph_path: str | None, query_text: str | None, query_file: str | None, name: str | None, list_: bool, fmt: str) -> None:
+def query(graph_path: str | None, query_text: str | None, query_file: str | None, name: str | None, list_: bool,
+          params: tuple[str, ...], fmt: str, engine: str) -> None:
     """Run a SPARQL 1.1 query over a graph file or store.
 
     The prefixes kg:, actor:, rel:, cameo:, event:, skos:, rdfs:, prov: and
@@ -302,14 +335,17 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
       kgraph query events.ttl "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
       kgraph query events.ttl "SELECT ?t WHERE { actor:USA rel:reduceRelations ?t }"
       kgraph query events.ttl --name dyads --format csv
+      kgraph query events.ttl --name between --param a=RUS --param b=UKR
       kgraph query --list
     """
-    from .graph import open_graph
-    from .graph.query import format_result, run_query, shipped_queries, shipped_query
+    from .graph.query import SavedQuery, bind_params, format_result, parse_params, shipped_queries, shipped_query
+    from .graph.store import query_graph
 
     if list_:
         for key, description in shipped_queries().items():
             click.echo(f"{key:22} {description}")
+            for param in SavedQuery.parse(shipped_query(key), key).params.values():
+                click.echo(f"{'':24}--param {param.name}=<{param.type}>  (default {param.default}) {param.doc}")
         return
     if graph_path is None:
         raise click.UsageError("missing GRAPH")
@@ -322,9 +358,9 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
         text = shipped_query(name)
     else:
         text = query_text or ""
-    with open_graph(graph_path) as graph:
-        result = run_query(graph, text)
-        click.echo(format_result(result, fmt))
+    text = bind_params(text, parse_params(params), name or query_file or "query")
+    result = query_graph(graph_path, text, engine=engine)
+    click.echo(format_result(result, fmt))
 
 
 @cli.command(name="export")

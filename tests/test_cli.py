@@ -45,7 +45,8 @@ def test_extract_french_article_finds_sanctions_and_talks(runner):
     assert {("TUR", "04", "USA"), ("USA", "04", "TUR")} <= found
     for record in records:
         assert set(record) == {"event_id", "doc_id", "sentence_id", "sentence", "lang", "date", "source", "action",
-                               "target", "negated", "mode", "confidence", "char_start", "char_end", "extractor", "date_source"}
+                               "target", "negated", "mode", "confidence", "char_start", "char_end", "extractor", "date_source",
+                               "article"}
         assert record["source"]["text"] in ARTICLE_BODY[record["char_start"] : record["char_end"]]
 
 

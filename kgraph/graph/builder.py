@@ -3,11 +3,24 @@
 IRIs are built from content, never from counters or blank nodes, so building
 the same input twice, or appending it to a graph that has it, adds nothing,
 and the same event reported by two articles is one node with two mentions.
+
+Beside each asserted event sit two direct relation triples, one between the
+actors as coded (``actor:RUSGOV rel:disapprove actor:UKRGOV``) and one between
+their countries (``actor:RUS rel:disapprove actor:UKR``), so "what did Russia
+do to Ukraine" is ``SELECT ?p WHERE { actor:RUS ?p actor:UKR }``. Negated
+events (typed ``kg:NegatedEvent``) and hypothetical ones (a ``mode``, typed
+``kg:HypotheticalEvent``) are kept but give no direct triple.
+
+Each event node carries ``kg:numMentions``, ``kg:numArticles`` and
+``kg:numSources``, recomputed from its mentions (:func:`recount`) whenever
+mentions are added, and again by :func:`kgraph.graph.store.write_graph` after
+an ``--append`` merge, so the counts are those of the merged graph.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -21,7 +34,7 @@ from ..reader import Article
 from ..resources import ontology_graph
 from .namespace import ACTOR, ARTICLE, CAMEO, EVENT, KG, MENTION, PREFIXES, REL, RUN, WD
 
-__all__ = ["GraphBuilder", "event_iri", "new_graph"]
+__all__ = ["GraphBuilder", "event_iri", "new_graph", "recount", "source_of"]
 
 
 def new_graph() -> Graph:
@@ -39,6 +52,30 @@ def event_iri(event: Event) -> URIRef:
     ]
 
 
+def source_of(graph: Graph, article: URIRef) -> str:
+    """The news source of an article: the host of its URL, else the article itself (one source each)."""
+    url = graph.value(article, KG.url)
+    host = urlsplit(str(url)).hostname if url is not None else None
+    if host:
+        return host.removeprefix("www.")
+    return str(article)
+
+
+def recount(graph: Graph, events: Iterable[URIRef] | None = None) -> None:
+    """Set ``kg:numMentions``, ``kg:numArticles``, ``kg:numSources`` of ``events`` (default: all) from their mentions.
+
+    Counting from the mentions present, rather than adding to a stored number,
+    keeps the counts right after merging graphs and when an article is added again.
+    """
+    nodes = set(graph.subjects(RDF.type, KG.Event)) if events is None else set(events)
+    for node in nodes:
+        mentions = set(graph.objects(node, KG.mention))
+        articles = {a for m in mentions for a in graph.objects(m, KG.inArticle)}
+        sources = {source_of(graph, a) for a in articles}
+        for prop, value in ((KG.numMentions, len(mentions)), (KG.numArticles, len(articles)), (KG.numSources, len(sources))):
+            graph.set((node, prop, Literal(value)))
+
+
 class GraphBuilder:
     """Adds extraction results to an RDF graph.
 
@@ -54,6 +91,7 @@ class GraphBuilder:
         self._actors: set[str] = set()
         self._concepts: set[str] = set()
         self._run_added = False
+        self._touched: set[URIRef] = set()
 
     def add_results(self, results: Iterable[ExtractionResult]) -> int:
         """Add every result; returns the number of event mentions added."""
@@ -64,7 +102,13 @@ class GraphBuilder:
         article = self._article(result.article, result.lang)
         for event in result.events:
             self.add_event(event, article)
+        self.recount()
         return len(result.events)
+
+    def recount(self) -> None:
+        """Recompute the mention counts of the events added since the last recount."""
+        recount(self.graph, self._touched)
+        self._touched.clear()
 
     # ------------------------------------------------------------ nodes
     def _run(self) -> None:
@@ -105,8 +149,15 @@ class GraphBuilder:
         if info.sector:
             g.add((node, KG.sector, Literal(info.sector)))
         if info.country and info.country != code:
-            g.add((node, KG.country, self._actor(info.country)))
+            country = self._actor(info.country)
+            g.add((node, KG.country, country))
+            g.add((node, KG.partOf, country))
         return node
+
+    @staticmethod
+    def _country_code(code: str) -> str:
+        """The country actor of an actor (RUS for RUSGOV), or the actor itself (RUS, IGONATO)."""
+        return actor_info(code).country or code
 
     def _concept(self, code: str) -> URIRef:
         """Copy a CAMEO concept (and its broader ones) from the scheme, so the graph stands alone."""
@@ -140,7 +191,10 @@ class GraphBuilder:
         if event.date:
             g.add((node, KG.date, Literal(event.date, datatype=XSD.date)))
         g.add((node, KG.negated, Literal(event.negated)))
+        if event.negated:
+            g.add((node, RDF.type, KG.NegatedEvent))
         if event.mode:
+            g.add((node, RDF.type, KG.HypotheticalEvent))
             g.add((node, KG.mode, Literal(event.mode)))
         if code.goldstein is not None:
             g.add((node, KG.goldstein, Literal(Decimal(str(code.goldstein)), datatype=XSD.decimal)))
@@ -149,11 +203,16 @@ class GraphBuilder:
             g.add((node, KG.ploverCategory, Literal(code.plover)))
         label = f"{event.source.code} {code.code} {event.target.code if event.target else '-'}"
         g.add((node, RDFS.label, Literal(label)))
-        if target is not None and not event.negated:
-            # The direct actor→actor triple beside the event: actor:USA rel:reduceRelations actor:TURGOV.
+        if target is not None and not event.negated and not event.mode:
+            # The direct actor→actor triples beside the event, as coded and between countries:
+            # actor:USA rel:reduceRelations actor:TURGOV, actor:USA rel:reduceRelations actor:TUR.
             self._concept(code.root)
             g.add((source, REL[code.relation], target))
+            countries = self._country_code(event.source.code), self._country_code(event.target.code)
+            if countries[0] != countries[1]:  # a domestic event gives no country self-loop
+                g.add((self._actor(countries[0]), REL[code.relation], self._actor(countries[1])))
         self._mention(event, node, article)
+        self._touched.add(node)
         return node
 
     def _mention(self, event: Event, node: URIRef, article: URIRef) -> None:

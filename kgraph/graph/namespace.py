@@ -26,12 +26,15 @@ class KG(DefinedNamespace):
     Mention: URIRef
     Article: URIRef
     ExtractionRun: URIRef
+    NegatedEvent: URIRef
+    HypotheticalEvent: URIRef
     # actors
     code: URIRef
     country: URIRef
     sector: URIRef
     wikidata: URIRef
     relatedTo: URIRef
+    partOf: URIRef
     cameoConcept: URIRef
     relation: URIRef
     # events
@@ -47,6 +50,9 @@ class KG(DefinedNamespace):
     cameoRoot: URIRef
     mention: URIRef
     mentionOf: URIRef
+    numMentions: URIRef
+    numArticles: URIRef
+    numSources: URIRef
     # mentions
     inArticle: URIRef
     sentenceIndex: URIRef

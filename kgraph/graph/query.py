@@ -1,18 +1,42 @@
-"""SPARQL 1.1 over a graph, the queries shipped with kgraph, and result formatting."""
+"""SPARQL 1.1 over a graph, the queries shipped with kgraph, their parameters, and result formatting.
+
+A saved query (``kgraph/queries/NAME.rq``, or any ``.rq`` file) opens with a
+comment line saying what it answers, then declares its parameters::
+
+    # Events between two countries over time, in both directions
+    # @param a country RUS  one country (ISO alpha-3 code)
+    # @param b country UKR  the other country
+
+In the query body a parameter is the SPARQL variable ``$a``; before running,
+every ``$a`` is replaced by the value given (``--param a=TUR``) or the
+default, written as a SPARQL term of the declared type: ``string``,
+``country``/``code`` (a string of capitals), ``actor`` (``actor:CODE``),
+``event`` (``event:ID``), ``date`` (``xsd:date``), ``integer``, ``decimal``.
+A query file without declarations runs as it is.
+
+Tables round numbers for reading (3 decimals); CSV and JSON keep them exact.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from datetime import date as _date
+from decimal import Decimal
 from importlib import resources
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from ..errors import QueryError
 from .namespace import PREFIXES
 
-__all__ = ["QueryResult", "run_query", "shipped_queries", "shipped_query", "format_result"]
+__all__ = [
+    "Param", "QueryResult", "SavedQuery", "bind_params", "format_result", "parse_params", "run_oxigraph_query",
+    "run_query", "shipped_queries", "shipped_query",
+]
 
 
 @dataclass(frozen=True)
@@ -36,6 +60,177 @@ def run_query(graph: Graph, text: str) -> QueryResult:
         columns = [str(v) for v in result.vars]
         rows = [[row[v] for v in result.vars] for row in result]
     except Exception as err:  # pyparsing and rdflib raise many types
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise QueryError(f"SPARQL error: {message}") from err
+    return QueryResult(columns, rows)
+
+
+_PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)\s+(\S+)\s*(.*)$")
+_CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]*$")
+_ID = re.compile(r"^[A-Za-z0-9_-]+$")
+TYPES = ("string", "country", "code", "actor", "event", "date", "integer", "decimal")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A declared parameter of a saved query: name, type, default and what it means."""
+
+    name: str
+    type: str
+    default: str
+    doc: str = ""
+
+    def term(self, value: str) -> str:
+        """``value`` as a SPARQL term of this parameter's type.
+
+        Raises:
+            QueryError: the value does not fit the type.
+        """
+        kind, text = self.type, value.strip()
+        bad = QueryError(f"parameter {self.name}: {value!r} is not a valid {kind}")
+        if kind == "string":
+            return json.dumps(text, ensure_ascii=False)
+        if kind in ("country", "code", "actor"):
+            code = text.upper()
+            if not _CODE.match(code):
+                raise bad
+            return f"<{PREFIXES['actor']}{code}>" if kind == "actor" else f'"{code}"'
+        if kind == "event":
+            local = text.rsplit("/", 1)[-1]
+            if not _ID.match(local):
+                raise bad
+            return f"<{PREFIXES['event']}{local}>"
+        if kind == "date":
+            try:
+                return f'"{_date.fromisoformat(text).isoformat()}"^^<{PREFIXES["xsd"]}date>'
+            except ValueError:
+                raise bad from None
+        if kind == "integer":
+            if not re.fullmatch(r"[+-]?\d+", text):
+                raise bad
+            return str(int(text))
+        try:
+            return str(Decimal(text))
+        except ArithmeticError:
+            raise bad from None
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    """A query text with its description and declared parameters."""
+
+    name: str
+    text: str
+    description: str = ""
+    params: dict[str, Param] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, text: str, name: str = "") -> SavedQuery:
+        """Read the description line and the ``# @param`` declarations at the top of ``text``.
+
+        Raises:
+            QueryError: a declaration names an unknown type or an invalid default.
+        """
+        lines = text.splitlines()
+        description = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else ""
+        params: dict[str, Param] = {}
+        for line in lines:
+            match = _PARAM_LINE.match(line.strip())
+            if match:
+                pname, kind, default, doc = match.groups()
+                if kind not in TYPES:
+                    raise QueryError(f"{name or 'query'}: parameter {pname}: unknown type {kind!r} (one of {', '.join(TYPES)})")
+                param = Param(pname, kind, default, doc.strip())
+                param.term(default)
+                params[pname] = param
+        return cls(name, text, description, params)
+
+    def bind(self, values: dict[str, object] | None = None) -> str:
+        """The query text with every ``$name`` replaced by its value (or default).
+
+        Raises:
+            QueryError: a value names no declared parameter, or does not fit its type.
+        """
+        values = {k: str(v) for k, v in (values or {}).items()}
+        unknown = sorted(set(values) - set(self.params))
+        if unknown:
+            known = ", ".join(self.params) or "none"
+            raise QueryError(f"{self.name or 'query'}: unknown parameter {unknown[0]!r} (parameters: {known})")
+        terms = {n: p.term(values.get(n, p.default)) for n, p in self.params.items()}
+        if not terms:
+            return self.text
+        body = "\n".join(line for line in self.text.splitlines() if not _PARAM_LINE.match(line.strip()))
+        return re.sub(r"\$(\w+)\b", lambda m: terms.get(m.group(1), m.group(0)), body)
+
+
+def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``["a=RUS", "b=UKR"]`` → ``{"a": "RUS", "b": "UKR"}``.
+
+    Raises:
+        QueryError: an item without ``=``.
+    """
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {pair!r}: expected NAME=VALUE")
+        values[key.strip()] = value
+    return values
+
+
+def bind_params(text: str, values: dict[str, object] | None = None, name: str = "") -> str:
+    """Bind ``values`` to the parameters a query text declares (see :class:`SavedQuery`)."""
+    return SavedQuery.parse(text, name).bind(values)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _from_ox(term: object) -> object:
+    """A pyoxigraph term as the rdflib term :func:`format_result` knows."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype in (_XSD_STRING, _LANG_STRING) else URIRef(datatype))
+    return Literal(str(term))
+
+
+def run_oxigraph_query(store: ox.Store, text: str, *, default_graph: str | None = None) -> QueryResult:
+    """Run a SPARQL query with Oxigraph's own engine; kgraph's prefixes are predeclared.
+
+    Args:
+        store: an Oxigraph store (on disk, read-only, or in memory).
+        text: the query.
+        default_graph: the named graph to use as the default graph (else the union of all graphs).
+
+    Raises:
+        QueryError: a syntax or evaluation error, in one line.
+    """
+    options: dict[str, object] = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}}
+    if default_graph is not None:
+        options["default_graph"] = ox.NamedNode(default_graph)
+    else:
+        options["use_default_graph_as_union"] = True
+    try:
+        result = store.query(text, **options)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(["ask"], [[bool(result)]], boolean=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            graph = Graph()
+            for triple in result:
+                graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+            return QueryResult(["subject", "predicate", "object"], [list(t) for t in graph], graph=graph)
+        columns = [v.value for v in result.variables]
+        rows = [[_from_ox(solution[i]) for i in range(len(columns))] for solution in result]
+    except (SyntaxError, OSError, ValueError, TypeError) as err:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise QueryError(f"SPARQL error: {message}") from err
     return QueryResult(columns, rows)
@@ -68,9 +263,18 @@ def _plain(value: object) -> object:
     return str(value)
 
 
+_NUMERIC = {"decimal", "double", "float"}
+
+
 def _short(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, Literal) and value.datatype is not None and str(value.datatype).rsplit("#", 1)[-1] in _NUMERIC:
+        try:
+            number = round(float(value), 3)
+        except (TypeError, ValueError):
+            return str(value)
+        return f"{number:.3f}".rstrip("0").rstrip(".") if number != int(number) else str(int(number)) + ".0"
     if isinstance(value, URIRef):
         for prefix, namespace in PREFIXES.items():
             if str(value).startswith(str(namespace)):

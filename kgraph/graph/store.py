@@ -33,10 +33,14 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from .. import __version__
 from ..errors import GraphError, OutputError
 from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, atomic_path, locked, real_target, sweep_leftovers
-from .builder import new_graph
+from .builder import new_graph, recount
 from .namespace import BASE, KG, PREFIXES
+from .query import QueryResult, run_oxigraph_query, run_query
 
-__all__ = ["FORMATS", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph", "save_graph", "write_graph"]
+__all__ = [
+    "FORMATS", "OXIGRAPH_THRESHOLD", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph",
+    "query_graph", "save_graph", "write_graph",
+]
 
 #: rdflib syntax per file extension.
 FORMATS: dict[str, str] = {
@@ -134,6 +138,63 @@ def open_graph(path: str | os.PathLike[str]) -> Iterator[Graph]:
                 del store
     else:
         yield load_graph(path)
+
+
+#: Graph files at least this large (bytes) are queried through an in-memory Oxigraph store instead of rdflib
+#: (``KGRAPH_OXIGRAPH_THRESHOLD`` overrides it).
+OXIGRAPH_THRESHOLD = 1_000_000
+_OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML,
+}
+ENGINES = ("auto", "rdflib", "oxigraph")
+
+
+def _threshold() -> int:
+    try:
+        return int(os.environ.get("KGRAPH_OXIGRAPH_THRESHOLD", OXIGRAPH_THRESHOLD))
+    except ValueError:
+        return OXIGRAPH_THRESHOLD
+
+
+def query_graph(path: str | os.PathLike[str], text: str, *, engine: str = "auto") -> QueryResult:
+    """Answer a SPARQL query over the graph at ``path`` with the fastest engine that fits.
+
+    A store directory is queried in place by Oxigraph's own SPARQL engine
+    (read-only, under a shared lock); a graph file of at least
+    :data:`OXIGRAPH_THRESHOLD` bytes is parsed by Oxigraph into memory and queried
+    there; a smaller file goes through rdflib. ``engine`` forces ``rdflib`` or
+    ``oxigraph``.
+
+    Raises:
+        GraphError: no such graph, a foreign directory, or a file that does not parse.
+        QueryError: a bad query.
+    """
+    if engine not in ENGINES:
+        raise GraphError(f"unknown query engine {engine!r} (use one of {', '.join(ENGINES)})")
+    path = Path(path)
+    fmt = graph_format(path)
+    if not path.exists():
+        raise GraphError(f"{path}: no such graph")
+    if fmt == "store" and engine != "rdflib":
+        with locked(path, shared=True):
+            store = _read_only_store(path)
+            try:
+                return run_oxigraph_query(store, text, default_graph=str(GRAPH_NAME))
+            finally:
+                del store
+    use_ox = engine == "oxigraph" or (engine == "auto" and fmt != "store" and path.stat().st_size >= _threshold())
+    if use_ox and fmt in _OX_FORMATS:
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(path), format=_OX_FORMATS[fmt])
+        except (SyntaxError, ValueError) as err:
+            raise GraphError(f"{path}: cannot parse as {fmt}: {_first_line(err)}") from err
+        except OSError as err:
+            raise GraphError(f"{path}: cannot read: {_first_line(err)}") from err
+        return run_oxigraph_query(store, text)
+    with open_graph(path) as graph:
+        return run_query(graph, text)
 
 
 _LINE = re.compile(r"\bat line (\d+)|\bline[ :](\d+)", re.I)
@@ -258,6 +319,8 @@ def write_graph(
         if not append:
             _refuse_empty(graph, path, exists, allow_empty)
         existing += graph
+        if append:
+            recount(existing, graph.subjects(RDF.type, KG.Event))  # counts of the merged graph
         save_graph(existing, path)
         return before, len(existing)
 
@@ -275,13 +338,45 @@ def _append_store(graph: Graph, path: Path) -> tuple[int, int]:
         raise GraphError(f"{path}: cannot open store: {_first_line(err)}") from err
     try:
         before = len(store)
-        store.load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+        old_counts, merged = _merged_counts(graph, store)
+        # One update, so one transaction: the stale counts go out as the new triples come in.
+        name = f"<{GRAPH_NAME}>"
+        store.update(
+            f"DELETE DATA {{ GRAPH {name} {{ {_ntriples(old_counts).decode('utf-8')} }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {name} {{ {_ntriples(merged).decode('utf-8')} }} }}"
+        )
         store.flush()
         return before, len(store)
     except OSError as err:
         raise GraphError(f"{path}: cannot write store: {_first_line(err)}") from err
     finally:
         del store
+
+
+_COUNTS = (KG.numMentions, KG.numArticles, KG.numSources)
+
+
+def _merged_counts(graph: Graph, store: ox.Store) -> tuple[Graph, Graph]:
+    """The count triples to drop from ``store``, and ``graph`` with the counts of the merged graph.
+
+    The mentions already in the store for the events of ``graph`` are read, with
+    their articles and URLs, so :func:`~kgraph.graph.builder.recount` sees both sides.
+    """
+    events = sorted(set(graph.subjects(RDF.type, KG.Event)))
+    merged, old = Graph(), Graph()
+    merged += graph
+    kg = str(KG._NS)
+    for start in range(0, len(events), 1000):
+        values = " ".join(f"<{e}>" for e in events[start:start + 1000])
+        text = f"""CONSTRUCT {{ ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a . ?a <{kg}url> ?u . ?e ?cp ?cv }}
+            WHERE {{ VALUES ?e {{ {values} }} GRAPH <{GRAPH_NAME}> {{
+              {{ ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a OPTIONAL {{ ?a <{kg}url> ?u }} }}
+              UNION {{ VALUES ?cp {{ {" ".join(f"<{p}>" for p in _COUNTS)} }} ?e ?cp ?cv }} }} }}"""
+        found = Graph().parse(data=store.query(text).serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+        for triple in found:
+            (old if triple[1] in _COUNTS else merged).add(triple)
+    recount(merged, events)
+    return old, merged
 
 
 def _write_marker(path: Path) -> None:
@@ -306,7 +401,8 @@ def _replace_store(graph: Graph, path: Path) -> None:
     old: Path | None = None
     try:
         store = ox.Store(str(fresh))
-        store.load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+        # A new directory swapped in only when complete: the bulk loader (no transaction) is safe here, and faster.
+        store.bulk_load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
         store.flush()
         del store
         _write_marker(fresh)
