@@ -43,7 +43,7 @@ ORDER BY ?date ?doc ?sid ?start
 """
 
 
-@register("csv", "gdelt")
+@register("csv")
 def write_csv(graph: Graph, path: str | os.PathLike[str], **_: object) -> None:
     """Write one row per mention, GDELT-style columns."""
 
