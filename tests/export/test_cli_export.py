@@ -94,5 +94,5 @@ def test_graph_without_events_is_one_line(runner, tmp_path):
     graph.add((URIRef("urn:x"), URIRef("urn:p"), Literal("y")))
     path = tmp_path / "noevents.ttl"
     save_graph(graph, path)
-    line = _one_line_error(runner.invoke(cli, ["export", str(path), "--to", "gexf", "-o", str(tmp_path / "x.gexf")]))
+    line = _one_line_error(runner.invoke(cli, ["export", str(path), "--to", "graphml", "-o", str(tmp_path / "x.graphml")]))
     assert "no events" in line

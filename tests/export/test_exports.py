@@ -56,7 +56,7 @@ def test_rdf_exports_round_trip(graph, tmp_path, fmt):
 
 
 def test_registry_lists_formats_and_rejects_unknown(graph, tmp_path):
-    assert {"gexf", "csv", "ttl", "trig", "nt", "jsonld"} <= set(exporter_names())
+    assert {"gexf", "graphml", "csv", "ttl", "trig", "nt", "jsonld"} <= set(exporter_names())
     from kgraph.errors import KGraphError
 
     with pytest.raises(KGraphError):
