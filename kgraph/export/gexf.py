@@ -154,7 +154,7 @@ def _node_values(node: ActorNode) -> dict[str, object]:
 def _edge_values(edge: RelationEdge) -> dict[str, object]:
     return {
         "relation": edge.relation, "root_label": edge.label, "cameo_root": edge.root, "cameo": edge.cameo,
-        "events": edge.events, "mentions": edge.mentions, "articles": edge.articles, "sources": len(edge.outlets),
+        "events": edge.events, "mentions": edge.mentions, "articles": len(edge.articles), "sources": len(edge.outlets),
         "goldstein": edge.goldstein, "quad_class": edge.quad, "first": edge.first, "last": edge.last,
     }
 

@@ -70,7 +70,7 @@ def write_graphml(graph: Graph, path: str | os.PathLike[str], **options: object)
             for edge in net.edges:
                 values = {"relation": edge.relation, "root_label": edge.label, "cameo_root": edge.root, "cameo": edge.cameo,
                           "weight": float(edge.events), "events": edge.events, "mentions": edge.mentions,
-                          "articles": edge.articles, "sources": len(edge.outlets), "goldstein": edge.goldstein,
+                          "articles": len(edge.articles), "sources": len(edge.outlets), "goldstein": edge.goldstein,
                           "quad_class": edge.quad, "first": edge.first, "last": edge.last, "color": edge.color}
                 w(f"    <edge id={_q(edge.id)} source={_q(edge.source)} target={_q(edge.target)}>{_data(values)}</edge>\n")
             w("  </graph>\n</graphml>\n")

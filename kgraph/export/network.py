@@ -33,11 +33,11 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
-#: One row per non-negated event with its mention, article and outlet counts.
+#: One row per non-negated event with its number of mentions, its articles (hashes) and outlets.
 #: An outlet is the host of the article URL, or the article id when it has no URL.
 EVENTS_QUERY = r"""
 SELECT ?event ?sc ?tc ?code ?root ?date ?g ?quad ?mentions ?articles ?outlets WHERE {
-  { SELECT ?event (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?a) AS ?articles)
+  { SELECT ?event (COUNT(DISTINCT ?m) AS ?mentions) (GROUP_CONCAT(DISTINCT STRAFTER(STR(?a), "article/"); separator="\t") AS ?articles)
            (GROUP_CONCAT(DISTINCT ?outlet; separator="\t") AS ?outlets)
     WHERE {
       ?event a kg:Event ; kg:negated false .
@@ -221,7 +221,7 @@ class EventRow:
     goldstein: float | None
     quad: int | None
     mentions: int
-    articles: int
+    articles: frozenset[str]
     outlets: frozenset[str]
 
 
@@ -231,7 +231,8 @@ def event_rows(graph: Graph) -> Iterator[EventRow]:
         yield EventRow(
             iri=iri or "", source=sc or "", target=tc, code=code or "", root=root or "",
             date=day[:10] if day else None, goldstein=float(g) if g is not None else None,
-            quad=int(quad) if quad is not None else None, mentions=int(mentions or 0), articles=int(articles or 0),
+            quad=int(quad) if quad is not None else None, mentions=int(mentions or 0),
+            articles=frozenset(a for a in (articles or "").split("\t") if a),
             outlets=frozenset(o for o in (outlets or "").split("\t") if o),
         )
 
@@ -268,7 +269,7 @@ class RelationEdge:
     label: str
     events: int = 0
     mentions: int = 0
-    articles: int = 0
+    articles: set[str] = field(default_factory=set)
     outlets: set[str] = field(default_factory=set)
     goldstein_sum: float = 0.0
     goldstein_n: int = 0
@@ -299,7 +300,7 @@ class RelationEdge:
     def add(self, row: EventRow, unit: str) -> None:
         self.events += 1
         self.mentions += row.mentions
-        self.articles += row.articles
+        self.articles |= row.articles
         self.outlets |= row.outlets
         if row.goldstein is not None:
             self.goldstein_sum += row.goldstein

@@ -1,65 +1,334 @@
-"""GDELT-like CSV: one row per event mention, with GDELT's column names where they apply."""
+"""Tables: GDELT 2.0 events (``gdelt``), GDELT 2.0 mentions (``gdelt-mentions``), a readable CSV (``csv``).
+
+The GDELT tables have GDELT's columns in GDELT's order (names of GDELT's
+BigQuery tables), tab-separated, without a header unless ``header=True``, as
+GDELT publishes them; ``gdelt`` has one row per event, ``gdelt-mentions`` one
+per mention. Negated events (the text says they did not happen) are left
+out of both; the CSV keeps them, flagged. Each column, its pandas dtype and
+where kgraph takes it from are listed in ``data/gdelt_events.tsv``,
+``data/gdelt_mentions.tsv`` and ``data/csv_columns.tsv`` (and in
+``docs/exports.md``); :func:`pandas_dtypes` gives the dtypes to read a file
+with.
+
+One SPARQL query (below) streams the mentions sorted by event; rows are
+grouped per event on the fly, so memory stays flat whatever the graph size.
+"""
 from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from typing import IO
 
 from rdflib import Graph
 
-from ..graph.namespace import PREFIXES
+from ..errors import KGraphError
+from ..resources import read_tsv
 from .atomic import atomic_path
+from .network import actor_table, root_table
 from .registry import register
+from .sparql import select
 
-__all__ = ["write_csv", "CSV_COLUMNS"]
+__all__ = ["columns", "pandas_dtypes", "global_event_id", "write_gdelt", "write_gdelt_mentions", "write_csv"]
 
-CSV_COLUMNS = [
-    "GlobalEventID", "MentionID", "Day", "Actor1Code", "Actor1Name", "Actor1CountryCode",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "EventCode", "EventBaseCode", "EventRootCode",
-    "QuadClass", "GoldsteinScale", "IsNegated", "Mode", "Confidence", "DocID", "SentenceID",
-    "CharStart", "CharEnd", "SOURCEURL", "Sentence",
-]
-
-_QUERY = """
-SELECT ?event ?m ?date ?sc ?sl ?scountry ?tc ?tl ?tcountry ?code ?root ?quad ?g ?negated ?mode ?conf ?doc ?sid ?start ?end ?url ?sentence
-WHERE {
-  ?event a kg:Event ; kg:source ?s ; kg:eventType ?type ; kg:cameoRoot ?root ; kg:negated ?negated ; kg:mention ?m .
-  ?type skos:notation ?code .
-  ?s kg:code ?sc .
-  OPTIONAL { ?s rdfs:label ?sl FILTER(lang(?sl) = "en") }
-  OPTIONAL { ?s kg:country/kg:code ?scountry }
-  OPTIONAL { ?event kg:target ?t . ?t kg:code ?tc .
-             OPTIONAL { ?t rdfs:label ?tl FILTER(lang(?tl) = "en") }
-             OPTIONAL { ?t kg:country/kg:code ?tcountry } }
+# ---------------------------------------------------------------- SPARQL: every read of the graph
+#: One row per mention (or per event without mentions), sorted by event, then by article date, id and sentence.
+MENTIONS_QUERY = r"""
+SELECT ?event ?sc ?tc ?code ?root ?date ?g ?quad ?negated ?mode ?plover ?label
+       ?m ?doc ?url ?adate ?lang ?sid ?start ?end ?conf ?sentence ?stext ?atext ?ttext WHERE {
+  ?event a kg:Event ; kg:source/kg:code ?sc ; kg:eventType ?type ; kg:cameoRoot ?root ; kg:negated ?negated .
+  ?type skos:notation ?code . OPTIONAL { ?type skos:prefLabel ?label }
+  OPTIONAL { ?event kg:target/kg:code ?tc }
   OPTIONAL { ?event kg:date ?date }
-  OPTIONAL { ?event kg:quadClass ?quad }
   OPTIONAL { ?event kg:goldstein ?g }
+  OPTIONAL { ?event kg:quadClass ?quad }
   OPTIONAL { ?event kg:mode ?mode }
-  ?m kg:inArticle ?a ; kg:sentenceIndex ?sid ; kg:charStart ?start ; kg:charEnd ?end ; kg:sentenceText ?sentence .
-  OPTIONAL { ?m kg:confidence ?conf }
-  ?a kg:docId ?doc .
-  OPTIONAL { ?a kg:url ?url }
+  OPTIONAL { ?event kg:ploverCategory ?plover }
+  OPTIONAL {
+    ?event kg:mention ?m .
+    OPTIONAL { ?m kg:inArticle ?a .
+               OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
+               OPTIONAL { ?a dcterms:date ?adate } OPTIONAL { ?a dcterms:language ?lang } }
+    OPTIONAL { ?m kg:sentenceIndex ?sid } OPTIONAL { ?m kg:charStart ?start } OPTIONAL { ?m kg:charEnd ?end }
+    OPTIONAL { ?m kg:confidence ?conf } OPTIONAL { ?m kg:sentenceText ?sentence }
+    OPTIONAL { ?m kg:sourceText ?stext } OPTIONAL { ?m kg:actionText ?atext } OPTIONAL { ?m kg:targetText ?ttext }
+  }
 }
-ORDER BY ?date ?doc ?sid ?start
+ORDER BY ?event ?adate ?doc ?sid ?start ?m
 """
+
+_TABLES = {"gdelt": "data/gdelt_events.tsv", "gdelt-mentions": "data/gdelt_mentions.tsv", "csv": "data/csv_columns.tsv"}
+#: Mentions in the first sentences of an article count as the lead (GDELT's IsRootEvent).
+LEAD_SENTENCES = 2
+
+
+@lru_cache(maxsize=None)
+def _table(fmt: str) -> tuple[tuple[str, str, str], ...]:
+    return tuple((r["column"], r["dtype"], r["kgraph"]) for r in read_tsv("kgraph.export", _TABLES[fmt]))
+
+
+def columns(fmt: str) -> list[str]:
+    """Column names of a table format (``gdelt``, ``gdelt-mentions``, ``csv``), in order."""
+    return [name for name, _, _ in _table(fmt)]
+
+
+def pandas_dtypes(fmt: str) -> dict[str, str]:
+    """``dtype=`` for ``pandas.read_csv``: every column with its type (codes as strings).
+
+    Example:
+        >>> import pandas  # doctest: +SKIP
+        >>> pandas.read_csv("events.tsv", sep="\\t", header=None, names=columns("gdelt"),
+        ...                 dtype=pandas_dtypes("gdelt"))  # doctest: +SKIP
+    """
+    return {name: dtype for name, dtype, _ in _table(fmt) if dtype != "bool"}
+
+
+def global_event_id(iri: str) -> int:
+    """GDELT's integer GLOBALEVENTID for a kgraph event IRI: the first 60 bits of its hash (stable across runs)."""
+    local = iri.rsplit("/", 1)[-1]
+    try:
+        return int(local[:15], 16)
+    except ValueError:
+        import hashlib
+
+        return int(hashlib.sha1(iri.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def _clean(value: object) -> str:
+    """A cell of a tab-separated table: no tabs or line breaks inside."""
+    if value is None:
+        return ""
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _outlet(url: str | None, doc: str | None) -> str:
+    if url and "://" in url:
+        host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+        return host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    return doc or ""
+
+
+def _ymd(day: str | None) -> str:
+    return day[:10].replace("-", "") if day else ""
+
+
+# ---------------------------------------------------------------- rows
+@dataclass
+class Mention:
+    """One mention row of the query."""
+
+    iri: str
+    doc: str | None
+    url: str | None
+    date: str | None
+    lang: str | None
+    sentence_index: int | None
+    start: str | None
+    end: str | None
+    confidence: float | None
+    sentence: str | None
+    source_text: str | None
+    action_text: str | None
+    target_text: str | None
+
+
+@dataclass
+class EventRecord:
+    """One event with its mentions (in article date, id and sentence order)."""
+
+    iri: str
+    source: str
+    target: str | None
+    code: str
+    root: str
+    date: str | None
+    goldstein: str | None
+    quad: str | None
+    negated: bool
+    mode: str | None
+    plover: str | None
+    label: str | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return global_event_id(self.iri)
+
+    @property
+    def first(self) -> Mention | None:
+        return self.mentions[0] if self.mentions else None
+
+    @property
+    def articles(self) -> int:
+        return len({m.doc for m in self.mentions if m.doc is not None})
+
+    @property
+    def outlets(self) -> int:
+        return len({_outlet(m.url, m.doc) for m in self.mentions if m.doc is not None or m.url})
+
+    @property
+    def lead(self) -> bool:
+        return any(m.sentence_index is not None and m.sentence_index < LEAD_SENTENCES for m in self.mentions)
+
+    @property
+    def added(self) -> str:
+        """DATEADDED: the earliest article date (or the event date) as YYYYMMDDHHMMSS."""
+        dates = [m.date for m in self.mentions if m.date]
+        day = min(dates) if dates else self.date
+        return f"{_ymd(day)}000000" if day else ""
+
+    @property
+    def source_url(self) -> str:
+        first = self.first
+        return (first.url or first.doc or "") if first else ""
+
+
+def event_records(graph: Graph) -> Iterator[EventRecord]:
+    """Stream the events of ``graph`` with their mentions, one :class:`EventRecord` at a time."""
+    current: EventRecord | None = None
+    for row in select(graph, MENTIONS_QUERY):
+        (iri, sc, tc, code, root, day, g, quad, negated, mode, plover, label,
+         m, doc, url, adate, lang, sid, start, end, conf, sentence, stext, atext, ttext) = row
+        if current is None or current.iri != iri:
+            if current is not None:
+                yield current
+            current = EventRecord(iri or "", sc or "", tc, code or "", root or "", day[:10] if day else None, g, quad,
+                                  negated == "true", mode, plover, label)
+        if m is not None:
+            current.mentions.append(Mention(
+                m, doc, url, adate[:10] if adate else None, lang, int(sid) if sid is not None else None, start, end,
+                float(conf) if conf is not None else None, sentence, stext, atext, ttext,
+            ))
+    if current is not None:
+        yield current
+
+
+def _date_parts(day: str | None) -> list[str]:
+    """SQLDATE, MonthYear, Year, FractionDate."""
+    if not day:
+        return ["", "", "", ""]
+    d = Date.fromisoformat(day[:10])
+    days = 366 if (d.year % 4 == 0 and d.year % 100 != 0) or d.year % 400 == 0 else 365
+    return [d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{d.year + d.timetuple().tm_yday / days:.4f}"]
+
+
+class _Actors:
+    """GDELT actor columns from the actor table."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.table = actor_table(graph, "en")
+
+    def name(self, code: str | None) -> str:
+        info = self.table.get(code or "")
+        return (info.en or info.label or code or "") if info is not None else (code or "")
+
+    def country(self, code: str | None) -> str:
+        if not code or code.startswith(("IGO", "NGO")):
+            return ""
+        info = self.table.get(code)
+        if info is not None and info.country:
+            return info.country
+        return code[:3] if len(code) >= 3 and code[:3].isalpha() else ""
+
+    def sector(self, code: str | None) -> str:
+        if not code:
+            return ""
+        if code.startswith(("IGO", "NGO")):
+            return code[:3]
+        info = self.table.get(code)
+        return (info.sector if info is not None and info.sector else code[3:]) or ""
+
+    def gdelt(self, code: str | None) -> list[str]:
+        """Code, Name, CountryCode, KnownGroupCode, Ethnic, Religion1, Religion2, Type1, Type2, Type3."""
+        if not code:
+            return [""] * 10
+        group = code[3:] if code.startswith(("IGO", "NGO")) else ""
+        return [code, self.name(code), self.country(code), group, "", "", "", self.sector(code), "", ""]
+
+
+def _gdelt_row(event: EventRecord, actors: _Actors) -> list[str]:
+    base = event.code[:3]
+    row = [str(event.id), *_date_parts(event.date or (event.first.date if event.first else None))]
+    row += actors.gdelt(event.source) + actors.gdelt(event.target)
+    row += ["1" if event.lead else "0", event.code, base, event.root, event.quad or "", event.goldstein or "",
+            str(len(event.mentions)), str(event.outlets), str(event.articles), ""]
+    row += [""] * 24  # Actor1Geo_*, Actor2Geo_*, ActionGeo_*: kgraph does not geocode
+    row += [event.added, event.source_url]
+    return row
+
+
+def _mention_rows(event: EventRecord) -> Iterator[list[str]]:
+    for m in event.mentions:
+        yield [
+            str(event.id), event.added, f"{_ymd(m.date)}000000" if m.date else "", "1" if m.url else "2",
+            _outlet(m.url, m.doc), m.url or m.doc or "", str(m.sentence_index + 1) if m.sentence_index is not None else "",
+            "", "", "", "1", str(round(m.confidence * 100)) if m.confidence is not None else "", "", "", "", "",
+            m.start or "", m.end or "", m.doc or "", m.lang or "", m.source_text or "", m.action_text or "",
+            m.target_text or "", m.sentence or "",
+        ]
+
+
+def _csv_row(event: EventRecord, actors: _Actors, roots: dict[str, tuple[str, str]]) -> list[str]:
+    first = event.first
+    confidence = max((m.confidence for m in event.mentions if m.confidence is not None), default=None)
+    return [
+        str(event.id), event.iri, event.date or "",
+        event.source, actors.name(event.source), actors.country(event.source), actors.sector(event.source) if not event.source.startswith(("IGO", "NGO")) else "",
+        event.target or "", actors.name(event.target) if event.target else "", actors.country(event.target),
+        actors.sector(event.target) if event.target and not event.target.startswith(("IGO", "NGO")) else "",
+        event.code, event.label or "", event.root, roots.get(event.root, ("", ""))[1], event.quad or "", event.goldstein or "",
+        event.plover or "", "true" if event.negated else "false", event.mode or "",
+        str(len(event.mentions)), str(event.outlets), str(event.articles), f"{confidence:.2f}" if confidence is not None else "",
+        first.doc or "" if first else "", first.url or "" if first else "", first.sentence or "" if first else "",
+    ]
+
+
+def _write_tsv(out: IO[str], header: list[str] | None, rows: Iterator[list[str]]) -> int:
+    count = 0
+    if header:
+        out.write("\t".join(header) + "\n")
+    for row in rows:
+        out.write("\t".join(_clean(cell) for cell in row) + "\n")
+        count += 1
+    return count
+
+
+def _events_or_fail(graph: Graph) -> Iterator[EventRecord]:
+    empty = True
+    for event in event_records(graph):
+        empty = False
+        yield event
+    if empty:
+        raise KGraphError("the graph has no events to export")
+
+
+@register("gdelt")
+def write_gdelt(graph: Graph, path: str | os.PathLike[str], *, header: bool = False, **_: object) -> None:
+    """GDELT 2.0 event table: 61 tab-separated columns, one row per (non-negated) event."""
+    actors = _Actors(graph)
+    rows = (_gdelt_row(e, actors) for e in _events_or_fail(graph) if not e.negated)
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
+        _write_tsv(out, columns("gdelt") if header else None, rows)
+
+
+@register("gdelt-mentions", "mentions")
+def write_gdelt_mentions(graph: Graph, path: str | os.PathLike[str], *, header: bool = False, **_: object) -> None:
+    """GDELT 2.0 mentions table (16 columns) plus kgraph's offsets, texts and sentence; one row per mention."""
+    rows = (row for e in _events_or_fail(graph) if not e.negated for row in _mention_rows(e))
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
+        _write_tsv(out, columns("gdelt-mentions") if header else None, rows)
 
 
 @register("csv")
 def write_csv(graph: Graph, path: str | os.PathLike[str], **_: object) -> None:
-    """Write one row per mention, GDELT-style columns."""
-
-    def text(value: object) -> str:
-        return "" if value is None else str(value)
-
-    with atomic_path(path) as tmp:
-        with open(tmp, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_COLUMNS)
-            for r in graph.query(_QUERY, initNs=dict(PREFIXES)):
-                code = str(r.code)
-                writer.writerow([
-                    str(r.event).rsplit("/", 1)[-1], str(r.m).rsplit("/", 1)[-1],
-                    text(r.date).replace("-", ""), text(r.sc), text(r.sl), text(r.scountry or (r.sc if len(str(r.sc)) == 3 else None)),
-                    text(r.tc), text(r.tl), text(r.tcountry or (r.tc if r.tc is not None and len(str(r.tc)) == 3 else None)),
-                    code, code[:3], text(r.root), text(r.quad), text(r.g), text(r.negated).lower(), text(r.mode),
-                    text(r.conf), text(r.doc), text(r.sid), text(r.start), text(r.end), text(r.url), text(r.sentence),
-                ])
+    """Readable CSV, one row per event (negated ones flagged), with a header."""
+    actors = _Actors(graph)
+    roots = root_table(graph)
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(columns("csv"))
+        for event in _events_or_fail(graph):
+            writer.writerow(_csv_row(event, actors, roots))

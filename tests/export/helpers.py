@@ -32,7 +32,7 @@ def timeline_graph() -> Graph:
 
 
 def mixed_graph() -> Graph:
-    """Several roots between the same pair, an IGO, an armed group, an untargeted and a negated event."""
+    """Several roots between the same pair, an event reported twice, an IGO, an armed group, an untargeted and a negated event."""
     return build(
         article("a", make_event("a"), make_event("a", source="USA", target="TUR", cameo="111", start=60),
                 make_event("a", source="USA", target="TUR", cameo="112", start=120),
@@ -41,5 +41,5 @@ def mixed_graph() -> Graph:
                 make_event("a", source="RUS", target=None, cameo="141", start=300),
                 make_event("a", source="FRA", target="TUR", cameo="042", start=360, negated=True),
                 make_event("a", source="USA", target="TUR", cameo="020", start=420)),
-        article("b", make_event("b", date="2020-12-20"), url="https://news.example.com/b"),
+        article("b", make_event("b", date="2020-12-20"), make_event("b", start=80), url="https://news.example.com/b"),
     )

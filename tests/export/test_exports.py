@@ -45,7 +45,7 @@ def test_csv(graph, tmp_path):
     rows = list(csv.DictReader(open(tmp_path / "g.csv", encoding="utf-8")))
     assert len(rows) == 3
     sanction = next(r for r in rows if r["EventCode"] == "163" and r["DocID"] == "a")
-    assert (sanction["Actor1Code"], sanction["Actor2Code"], sanction["Actor2CountryCode"], sanction["Day"]) == ("USA", "TURGOV", "TUR", "20201214")
+    assert (sanction["Actor1Code"], sanction["Actor2Code"], sanction["Actor2CountryCode"], sanction["Date"]) == ("USA", "TURGOV", "TUR", "2020-12-14")
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "trig", "jsonld"])

@@ -51,7 +51,7 @@ def test_networkx_reads_labelled_nodes_and_one_edge_per_root(mixed, tmp_path):
     assert net.nodes["PSE"]["kind"] == "state"  # country level: Hamas (PSEREB) merges into Palestine
     roots = {d["cameo_root"]: d for u, v, d in net.edges(data=True) if (u, v) == ("USA", "TUR")}
     assert set(roots) == {"02", "11", "16"}
-    assert roots["16"]["weight"] == 2.0 and roots["16"]["events"] == 2 and roots["16"]["mentions"] == 2
+    assert roots["16"]["weight"] == 2.0 and roots["16"]["events"] == 2 and roots["16"]["mentions"] == 3
     assert roots["16"]["sources"] == 2 and roots["16"]["articles"] == 2  # example.org and news.example.com
     assert roots["11"]["weight"] == 2.0 and roots["11"]["goldstein"] == pytest.approx(
         (cameo_code("111").goldstein + cameo_code("112").goldstein) / 2, abs=0.01)
