@@ -29,7 +29,7 @@ def register(name: str, *aliases: str) -> Callable[[Exporter], Exporter]:
 
 
 def _load_builtin() -> None:
-    from . import gexf, graphml, rdf, table  # noqa: F401  (registration by import)
+    from . import gexf, graphml, html, picture, rdf, table  # noqa: F401  (registration by import)
 
     for point in entry_points(group="kgraph.exporters"):
         if point.name not in EXPORTERS:

@@ -1,6 +1,8 @@
 """Small graphs for the export tests, built through kgraph's own GraphBuilder."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Graph
 
 from kgraph.extract.pipeline import ExtractionResult
@@ -9,7 +11,7 @@ from kgraph.reader import Article
 
 from tests.graph.test_builder import make_event
 
-__all__ = ["build", "article", "make_event", "timeline_graph", "mixed_graph"]
+__all__ = ["build", "article", "busy_graph", "make_event", "timeline_graph", "mixed_graph"]
 
 
 def article(doc_id: str, *events, date: str = "2020-12-14", url: str | None = "https://example.org/a") -> ExtractionResult:
@@ -43,3 +45,32 @@ def mixed_graph() -> Graph:
                 make_event("a", source="USA", target="TUR", cameo="020", start=420)),
         article("b", make_event("b", date="2020-12-20"), make_event("b", start=80), url="https://news.example.com/b"),
     )
+
+
+@lru_cache(maxsize=4)
+def busy_graph(actors: int = 60, events: int = 600, seed: int = 3) -> Graph:
+    """Random events between ``actors`` states (and some sectors) over 2020, for pictures and pages (shared: do not modify)."""
+    import random
+
+    from kgraph.cameo import cameo_codes
+
+    rng = random.Random(seed)
+    states = sorted(code for code in _state_codes())[:actors]
+    codes = sorted(c for c in cameo_codes() if len(c) == 3)
+    results = []
+    for n in range(events // 5):
+        batch = []
+        day = f"2020-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        for k in range(5):
+            source, target = rng.sample(states[: max(2, int(len(states) * rng.random()) + 1)], 2) if rng.random() < 0.7 else rng.sample(states, 2)
+            if rng.random() < 0.2:
+                target += "GOV"
+            batch.append(make_event(f"doc{n}", source=source, target=target, cameo=rng.choice(codes), date=day, start=60 * k))
+        results.append(article(f"doc{n}", *batch, date=day, url=f"https://outlet{n % 7}.example.com/{n}"))
+    return build(*results)
+
+
+def _state_codes():
+    from kgraph.resources import read_tsv
+
+    return [row["code"] for row in read_tsv("kgraph.actors", "data/countries.tsv")]
