@@ -27,12 +27,12 @@ from typing import IO
 import pyoxigraph as ox
 from rdflib import Graph
 
-from ..graph.namespace import PREFIXES
+from ..graph.namespace import KG, PREFIXES
 from ..graph.store import GRAPH_NAME
 from ..resources import package_file
 from .atomic import atomic_path
 from .registry import register
-from .sparql import select_terms
+from .sparql import on_disk, select_terms
 
 __all__ = ["jsonld_context", "write_rdf", "EVENTS_GRAPH"]
 
@@ -40,27 +40,15 @@ __all__ = ["jsonld_context", "write_rdf", "EVENTS_GRAPH"]
 EVENTS_GRAPH = str(GRAPH_NAME)
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
-#: Every triple, sorted by subject so Turtle and JSON-LD group them.
-ALL_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
-#: Every triple unsorted (N-Triples needs no grouping).
-ALL_TRIPLES_UNSORTED = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
-#: What each article says, with the article as the graph name.
-ARTICLE_TRIPLES = """
-SELECT ?s ?p ?o ?g WHERE {
-  { ?s kg:inArticle ?g . ?s ?p ?o }
-  UNION { ?o kg:inArticle ?g . ?s kg:mention ?o . BIND(kg:mention AS ?p) }
-  UNION { ?g a kg:Article . ?g ?p ?o . BIND(?g AS ?s) }
-} ORDER BY ?g ?s ?p ?o
-"""
-#: Everything else: events, actors, concepts, runs.
-EVENTS_TRIPLES = """
-SELECT ?s ?p ?o WHERE {
-  ?s ?p ?o .
-  FILTER NOT EXISTS { ?s kg:inArticle ?article }
-  FILTER NOT EXISTS { ?s a kg:Article }
-  FILTER (?p != kg:mention || NOT EXISTS { ?o kg:inArticle ?other })
-} ORDER BY ?s ?p ?o
-"""
+#: Every triple. A store on disk returns a subject's triples together (index order), which Turtle and
+#: JSON-LD use to group them, so there it is not sorted (ORDER BY is slow on millions of rows); an in-memory
+#: copy is sorted by subject. Nothing depends on the grouping for correctness.
+ALL_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+ALL_TRIPLES_BY_SUBJECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s"
+#: Which article each mention comes from: its triples, and the kg:mention links to it, go in that article's graph.
+MENTION_ARTICLES = "SELECT ?m ?a WHERE { ?m kg:inArticle ?a }"
+#: The articles: their own triples go in their graph.
+ARTICLES = "SELECT ?a WHERE { ?a a kg:Article }"
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _SYNTAXES = {
@@ -76,11 +64,17 @@ def _triples(graph: Graph, query: str) -> Iterator[ox.Triple]:
 
 
 def _quads(graph: Graph) -> Iterator[ox.Quad]:
+    """Every triple in its named graph (see the module docstring); one pass over the triples."""
     events = ox.NamedNode(EVENTS_GRAPH)
-    for s, p, o in select_terms(graph, EVENTS_TRIPLES):
-        yield ox.Quad(s, p, o, events)
-    for s, p, o, g in select_terms(graph, ARTICLE_TRIPLES):
-        yield ox.Quad(s, p, o, g)
+    article_of = {m: a for m, a in select_terms(graph, MENTION_ARTICLES)}
+    articles = {a for (a,) in select_terms(graph, ARTICLES)}
+    mention = ox.NamedNode(str(KG.mention))
+    for s, p, o in select_terms(graph, ALL_TRIPLES):
+        if s in articles:
+            name = s
+        else:
+            name = article_of.get(s) or (article_of.get(o) if p == mention else None) or events
+        yield ox.Quad(s, p, o, name)
 
 
 def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
@@ -94,7 +88,7 @@ def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
         if fmt.supports_datasets:
             source: Iterator[object] = _quads(graph)
         else:
-            source = _triples(graph, ALL_TRIPLES if syntax == "ttl" else ALL_TRIPLES_UNSORTED)
+            source = _triples(graph, ALL_TRIPLES if syntax == "nt" or on_disk(graph) else ALL_TRIPLES_BY_SUBJECT)
         with open(tmp, "wb") as out:
             ox.serialize(source, out, fmt, prefixes=_PREFIXES if syntax in ("ttl", "trig") else None)
 
@@ -180,7 +174,7 @@ def _write_jsonld(graph: Graph, out: IO[str]) -> None:
     out.write(',\n "@graph": [')
     first = True
     subject, pairs = None, []
-    for s, p, o in select_terms(graph, ALL_TRIPLES):
+    for s, p, o in select_terms(graph, ALL_TRIPLES if on_disk(graph) else ALL_TRIPLES_BY_SUBJECT):
         if subject is not None and s != subject:
             out.write(("\n  " if first else ",\n  ") + json.dumps(_node(subject, pairs), ensure_ascii=False))
             first, pairs = False, []

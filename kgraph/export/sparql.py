@@ -22,7 +22,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from ..errors import GraphError
 from ..graph.namespace import PREFIXES
 
-__all__ = ["oxigraph_store", "select", "select_terms", "to_ox"]
+__all__ = ["on_disk", "oxigraph_store", "select", "select_terms", "to_ox"]
 
 _COPIES: weakref.WeakKeyDictionary[Graph, tuple[int, ox.Store]] = weakref.WeakKeyDictionary()
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -60,6 +60,11 @@ def oxigraph_store(graph: Graph) -> tuple[ox.Store, bool]:
     store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
     _COPIES[graph] = (size, store)
     return store, False
+
+
+def on_disk(graph: Graph) -> bool:
+    """Whether ``graph`` is a persistent Oxigraph store, whose scans come in index (subject) order."""
+    return isinstance(getattr(graph.store, "_inner", None), ox.Store)
 
 
 def select_terms(graph: Graph, query: str) -> Iterator[tuple[object, ...]]:

@@ -10,15 +10,16 @@ where kgraph takes it from are listed in ``data/gdelt_events.tsv``,
 ``docs/exports.md``); :func:`pandas_dtypes` gives the dtypes to read a file
 with.
 
-One SPARQL query (below) streams the mentions sorted by event; rows are
-grouped per event on the fly, so memory stays flat whatever the graph size.
+Two SPARQL queries (below) give one row per event (aggregated over its
+mentions by the query engine) and one row per mention; rows are written as
+they arrive, so memory stays flat whatever the graph size.
 """
 from __future__ import annotations
 
 import csv
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
 from typing import IO
@@ -35,11 +36,26 @@ from .sparql import select
 __all__ = ["columns", "pandas_dtypes", "global_event_id", "write_gdelt", "write_gdelt_mentions", "write_csv"]
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
-#: One row per mention (or per event without mentions), sorted by event, then by article date, id and sentence.
-MENTIONS_QUERY = r"""
+_OUTLET = 'COALESCE(REPLACE(STR(?url), "^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#@]*@)?([^/:?#]+).*$", "$2"), ?doc)'
+#: One row per event: its coding and, over its mentions, the counts, the lead flag, the first report and the
+#: best confidence. ``?first`` is "article date, id, URL, padded sentence index, sentence" of the earliest
+#: mention, tab-separated (the smallest such string).
+EVENTS_QUERY = r"""
 SELECT ?event ?sc ?tc ?code ?root ?date ?g ?quad ?negated ?mode ?plover ?label
-       ?m ?doc ?url ?adate ?lang ?sid ?start ?end ?conf ?sentence ?stext ?atext ?ttext WHERE {
-  ?event a kg:Event ; kg:source/kg:code ?sc ; kg:eventType ?type ; kg:cameoRoot ?root ; kg:negated ?negated .
+       ?mentions ?articles ?outlets ?lead ?added ?first ?confidence WHERE {
+  { SELECT ?event (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?a) AS ?articles)
+           (COUNT(DISTINCT ?outlet) AS ?outlets) (MIN(?sid) AS ?lead) (MIN(?adate) AS ?added) (MAX(?conf) AS ?confidence)
+           (MIN(CONCAT(COALESCE(STR(?adate), "9999-12-31"), "\t", COALESCE(?doc, ""), "\t", COALESCE(STR(?url), ""), "\t",
+                       SUBSTR(CONCAT("000000", STR(COALESCE(?sid, 0))), STRLEN(STR(COALESCE(?sid, 0))) + 1), "\t",
+                       COALESCE(?sentence, ""))) AS ?first)
+    WHERE {
+      ?event a kg:Event .
+      OPTIONAL { ?event kg:mention ?m .
+                 OPTIONAL { ?m kg:sentenceIndex ?sid } OPTIONAL { ?m kg:confidence ?conf } OPTIONAL { ?m kg:sentenceText ?sentence }
+                 OPTIONAL { ?m kg:inArticle ?a . OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
+                            OPTIONAL { ?a dcterms:date ?adate } BIND(""" + _OUTLET + """ AS ?outlet) } }
+    } GROUP BY ?event }
+  ?event kg:source/kg:code ?sc ; kg:eventType ?type ; kg:cameoRoot ?root ; kg:negated ?negated .
   ?type skos:notation ?code . OPTIONAL { ?type skos:prefLabel ?label }
   OPTIONAL { ?event kg:target/kg:code ?tc }
   OPTIONAL { ?event kg:date ?date }
@@ -47,17 +63,22 @@ SELECT ?event ?sc ?tc ?code ?root ?date ?g ?quad ?negated ?mode ?plover ?label
   OPTIONAL { ?event kg:quadClass ?quad }
   OPTIONAL { ?event kg:mode ?mode }
   OPTIONAL { ?event kg:ploverCategory ?plover }
-  OPTIONAL {
-    ?event kg:mention ?m .
-    OPTIONAL { ?m kg:inArticle ?a .
-               OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
-               OPTIONAL { ?a dcterms:date ?adate } OPTIONAL { ?a dcterms:language ?lang } }
-    OPTIONAL { ?m kg:sentenceIndex ?sid } OPTIONAL { ?m kg:charStart ?start } OPTIONAL { ?m kg:charEnd ?end }
-    OPTIONAL { ?m kg:confidence ?conf } OPTIONAL { ?m kg:sentenceText ?sentence }
-    OPTIONAL { ?m kg:sourceText ?stext } OPTIONAL { ?m kg:actionText ?atext } OPTIONAL { ?m kg:targetText ?ttext }
-  }
 }
-ORDER BY ?event ?adate ?doc ?sid ?start ?m
+"""
+#: One row per mention of a non-negated event, with the event's first report date (DATEADDED).
+MENTIONS_QUERY = r"""
+SELECT ?event ?date ?added ?doc ?url ?adate ?lang ?sid ?start ?end ?conf ?sentence ?stext ?atext ?ttext WHERE {
+  { SELECT ?event (MIN(?d) AS ?added) WHERE {
+      ?event a kg:Event ; kg:negated false . OPTIONAL { ?event kg:mention/kg:inArticle/dcterms:date ?d } } GROUP BY ?event }
+  OPTIONAL { ?event kg:date ?date }
+  ?event kg:mention ?m .
+  OPTIONAL { ?m kg:inArticle ?a .
+             OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
+             OPTIONAL { ?a dcterms:date ?adate } OPTIONAL { ?a dcterms:language ?lang } }
+  OPTIONAL { ?m kg:sentenceIndex ?sid } OPTIONAL { ?m kg:charStart ?start } OPTIONAL { ?m kg:charEnd ?end }
+  OPTIONAL { ?m kg:confidence ?conf } OPTIONAL { ?m kg:sentenceText ?sentence }
+  OPTIONAL { ?m kg:sourceText ?stext } OPTIONAL { ?m kg:actionText ?atext } OPTIONAL { ?m kg:targetText ?ttext }
+}
 """
 
 _TABLES = {"gdelt": "data/gdelt_events.tsv", "gdelt-mentions": "data/gdelt_mentions.tsv", "csv": "data/csv_columns.tsv"}
@@ -116,28 +137,9 @@ def _ymd(day: str | None) -> str:
 
 
 # ---------------------------------------------------------------- rows
-@dataclass
-class Mention:
-    """One mention row of the query."""
-
-    iri: str
-    doc: str | None
-    url: str | None
-    date: str | None
-    lang: str | None
-    sentence_index: int | None
-    start: str | None
-    end: str | None
-    confidence: float | None
-    sentence: str | None
-    source_text: str | None
-    action_text: str | None
-    target_text: str | None
-
-
-@dataclass
+@dataclass(frozen=True)
 class EventRecord:
-    """One event with its mentions (in article date, id and sentence order)."""
+    """One event with what its mentions add up to."""
 
     iri: str
     source: str
@@ -151,59 +153,44 @@ class EventRecord:
     mode: str | None
     plover: str | None
     label: str | None
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: int
+    articles: int
+    outlets: int
+    lead: bool
+    first_date: str | None
+    first_doc: str
+    first_url: str
+    first_sentence: str
+    confidence: float | None
 
     @property
     def id(self) -> int:
         return global_event_id(self.iri)
 
     @property
-    def first(self) -> Mention | None:
-        return self.mentions[0] if self.mentions else None
-
-    @property
-    def articles(self) -> int:
-        return len({m.doc for m in self.mentions if m.doc is not None})
-
-    @property
-    def outlets(self) -> int:
-        return len({_outlet(m.url, m.doc) for m in self.mentions if m.doc is not None or m.url})
-
-    @property
-    def lead(self) -> bool:
-        return any(m.sentence_index is not None and m.sentence_index < LEAD_SENTENCES for m in self.mentions)
-
-    @property
     def added(self) -> str:
         """DATEADDED: the earliest article date (or the event date) as YYYYMMDDHHMMSS."""
-        dates = [m.date for m in self.mentions if m.date]
-        day = min(dates) if dates else self.date
+        day = self.first_date or self.date
         return f"{_ymd(day)}000000" if day else ""
 
     @property
     def source_url(self) -> str:
-        first = self.first
-        return (first.url or first.doc or "") if first else ""
+        return self.first_url or self.first_doc
 
 
 def event_records(graph: Graph) -> Iterator[EventRecord]:
-    """Stream the events of ``graph`` with their mentions, one :class:`EventRecord` at a time."""
-    current: EventRecord | None = None
-    for row in select(graph, MENTIONS_QUERY):
+    """Stream the events of ``graph``, one :class:`EventRecord` each."""
+    for row in select(graph, EVENTS_QUERY):
         (iri, sc, tc, code, root, day, g, quad, negated, mode, plover, label,
-         m, doc, url, adate, lang, sid, start, end, conf, sentence, stext, atext, ttext) = row
-        if current is None or current.iri != iri:
-            if current is not None:
-                yield current
-            current = EventRecord(iri or "", sc or "", tc, code or "", root or "", day[:10] if day else None, g, quad,
-                                  negated == "true", mode, plover, label)
-        if m is not None:
-            current.mentions.append(Mention(
-                m, doc, url, adate[:10] if adate else None, lang, int(sid) if sid is not None else None, start, end,
-                float(conf) if conf is not None else None, sentence, stext, atext, ttext,
-            ))
-    if current is not None:
-        yield current
+         mentions, articles, outlets, lead, added, first, confidence) = row
+        parts = (first or "").split("\t", 4) if mentions and mentions != "0" else []
+        parts += [""] * (5 - len(parts))
+        yield EventRecord(
+            iri or "", sc or "", tc, code or "", root or "", day[:10] if day else None, g, quad, negated == "true",
+            mode, plover, label, int(mentions or 0), int(articles or 0), int(outlets or 0),
+            lead is not None and int(lead) < LEAD_SENTENCES, added[:10] if added else None,
+            parts[1], parts[2], parts[4], float(confidence) if confidence is not None else None,
+        )
 
 
 def _date_parts(day: str | None) -> list[str]:
@@ -251,38 +238,41 @@ class _Actors:
 
 def _gdelt_row(event: EventRecord, actors: _Actors) -> list[str]:
     base = event.code[:3]
-    row = [str(event.id), *_date_parts(event.date or (event.first.date if event.first else None))]
+    row = [str(event.id), *_date_parts(event.date or event.first_date)]
     row += actors.gdelt(event.source) + actors.gdelt(event.target)
     row += ["1" if event.lead else "0", event.code, base, event.root, event.quad or "", event.goldstein or "",
-            str(len(event.mentions)), str(event.outlets), str(event.articles), ""]
+            str(event.mentions), str(event.outlets), str(event.articles), ""]
     row += [""] * 24  # Actor1Geo_*, Actor2Geo_*, ActionGeo_*: kgraph does not geocode
     row += [event.added, event.source_url]
     return row
 
 
-def _mention_rows(event: EventRecord) -> Iterator[list[str]]:
-    for m in event.mentions:
+def _mention_rows(graph: Graph) -> Iterator[list[str]]:
+    for (iri, day, added, doc, url, adate, lang, sid, start, end, conf, sentence,
+         stext, atext, ttext) in select(graph, MENTIONS_QUERY):
+        first = added or day
         yield [
-            str(event.id), event.added, f"{_ymd(m.date)}000000" if m.date else "", "1" if m.url else "2",
-            _outlet(m.url, m.doc), m.url or m.doc or "", str(m.sentence_index + 1) if m.sentence_index is not None else "",
-            "", "", "", "1", str(round(m.confidence * 100)) if m.confidence is not None else "", "", "", "", "",
-            m.start or "", m.end or "", m.doc or "", m.lang or "", m.source_text or "", m.action_text or "",
-            m.target_text or "", m.sentence or "",
+            str(global_event_id(iri or "")), f"{_ymd(first)}000000" if first else "",
+            f"{_ymd(adate)}000000" if adate else "", "1" if url else "2", _outlet(url, doc), url or doc or "",
+            str(int(sid) + 1) if sid is not None else "", "", "", "", "1",
+            str(round(float(conf) * 100)) if conf is not None else "", "", "", "", "",
+            start or "", end or "", doc or "", lang or "", stext or "", atext or "", ttext or "", sentence or "",
         ]
 
 
 def _csv_row(event: EventRecord, actors: _Actors, roots: dict[str, tuple[str, str]]) -> list[str]:
-    first = event.first
-    confidence = max((m.confidence for m in event.mentions if m.confidence is not None), default=None)
+    def sector(code: str | None) -> str:
+        return actors.sector(code) if code and not code.startswith(("IGO", "NGO")) else ""
+
     return [
         str(event.id), event.iri, event.date or "",
-        event.source, actors.name(event.source), actors.country(event.source), actors.sector(event.source) if not event.source.startswith(("IGO", "NGO")) else "",
-        event.target or "", actors.name(event.target) if event.target else "", actors.country(event.target),
-        actors.sector(event.target) if event.target and not event.target.startswith(("IGO", "NGO")) else "",
+        event.source, actors.name(event.source), actors.country(event.source), sector(event.source),
+        event.target or "", actors.name(event.target) if event.target else "", actors.country(event.target), sector(event.target),
         event.code, event.label or "", event.root, roots.get(event.root, ("", ""))[1], event.quad or "", event.goldstein or "",
         event.plover or "", "true" if event.negated else "false", event.mode or "",
-        str(len(event.mentions)), str(event.outlets), str(event.articles), f"{confidence:.2f}" if confidence is not None else "",
-        first.doc or "" if first else "", first.url or "" if first else "", first.sentence or "" if first else "",
+        str(event.mentions), str(event.outlets), str(event.articles),
+        f"{event.confidence:.2f}" if event.confidence is not None else "",
+        event.first_doc, event.first_url, event.first_sentence,
     ]
 
 
@@ -296,11 +286,11 @@ def _write_tsv(out: IO[str], header: list[str] | None, rows: Iterator[list[str]]
     return count
 
 
-def _events_or_fail(graph: Graph) -> Iterator[EventRecord]:
+def _fail_if_empty(rows: Iterator[object]) -> Iterator[object]:
     empty = True
-    for event in event_records(graph):
+    for row in rows:
         empty = False
-        yield event
+        yield row
     if empty:
         raise KGraphError("the graph has no events to export")
 
@@ -309,7 +299,7 @@ def _events_or_fail(graph: Graph) -> Iterator[EventRecord]:
 def write_gdelt(graph: Graph, path: str | os.PathLike[str], *, header: bool = False, **_: object) -> None:
     """GDELT 2.0 event table: 61 tab-separated columns, one row per (non-negated) event."""
     actors = _Actors(graph)
-    rows = (_gdelt_row(e, actors) for e in _events_or_fail(graph) if not e.negated)
+    rows = _fail_if_empty(_gdelt_row(e, actors) for e in event_records(graph) if not e.negated)
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
         _write_tsv(out, columns("gdelt") if header else None, rows)
 
@@ -317,7 +307,7 @@ def write_gdelt(graph: Graph, path: str | os.PathLike[str], *, header: bool = Fa
 @register("gdelt-mentions", "mentions")
 def write_gdelt_mentions(graph: Graph, path: str | os.PathLike[str], *, header: bool = False, **_: object) -> None:
     """GDELT 2.0 mentions table (16 columns) plus kgraph's offsets, texts and sentence; one row per mention."""
-    rows = (row for e in _events_or_fail(graph) if not e.negated for row in _mention_rows(e))
+    rows = _fail_if_empty(_mention_rows(graph))
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
         _write_tsv(out, columns("gdelt-mentions") if header else None, rows)
 
@@ -330,5 +320,5 @@ def write_csv(graph: Graph, path: str | os.PathLike[str], **_: object) -> None:
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(columns("csv"))
-        for event in _events_or_fail(graph):
-            writer.writerow(_csv_row(event, actors, roots))
+        for event in _fail_if_empty(event_records(graph)):
+            writer.writerow(_csv_row(event, actors, roots))  # type: ignore[arg-type]

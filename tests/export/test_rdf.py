@@ -80,3 +80,20 @@ def test_graph_without_articles_goes_to_the_events_graph(tmp_path):
     g.add((URIRef("urn:a"), URIRef("urn:p"), URIRef("urn:b")))
     export(g, "nq", tmp_path / "g.nq")
     assert (tmp_path / "g.nq").read_text(encoding="utf-8").strip().endswith(f"<{EVENTS_GRAPH}> .")
+
+
+def test_exports_from_a_store_directory_match_the_in_memory_graph(graph, tmp_path):
+    from kgraph.graph import open_graph, write_graph
+
+    store = tmp_path / "store"
+    write_graph(graph, store)
+    for fmt in ("nq", "jsonld", "gdelt", "gexf"):
+        export(graph, fmt, tmp_path / f"memory.{fmt}")
+        with open_graph(store) as on_disk:
+            export(on_disk, fmt, tmp_path / f"disk.{fmt}")
+        if fmt in ("nq", "jsonld"):
+            assert _same_triples(load_graph(tmp_path / f"disk.{fmt}"), graph)
+        else:
+            memory = (tmp_path / f"memory.{fmt}").read_text(encoding="utf-8").splitlines()
+            disk = (tmp_path / f"disk.{fmt}").read_text(encoding="utf-8").splitlines()
+            assert sorted(memory) == sorted(disk)
