@@ -85,7 +85,7 @@ def _data(graph: Graph, net: Network) -> dict[str, object]:
         "id": n.id, "label": n.label, "code": n.code, "kind": n.kind, "country": n.country, "sector": n.sector,
         "degree": n.degree, "events": n.events, "first": n.first or "", "color": n.color,
         "size": round(10 + 1.2 * net.size(n), 1),
-        "x": round(positions[n.id][0] * 900, 1), "y": round(-positions[n.id][1] * 900, 1),
+        "x": round(positions[n.id][0] * 1200, 1), "y": round(-positions[n.id][1] * 800, 1),
     } for n in net.nodes.values()]
     edges = [{
         "id": e.id, "source": e.source, "target": e.target, "relation": e.relation, "rootLabel": e.label,

@@ -72,8 +72,8 @@ def draw_network(net: Network, *, title: str | None = None) -> plt.Figure:
     handles = [Line2D([0], [0], color=quad_color(q), linewidth=3, label=quad_name(q)) for q in quads]
     handles += [Line2D([0], [0], marker="o", linestyle="", markersize=9, markerfacecolor=kind_color(k),
                        markeredgecolor="white", label=k) for k in kinds]
-    ax.legend(handles=handles, loc="lower left", fontsize=font + 1, frameon=True, framealpha=0.9,
-              title="relations (QuadClass) · actors", title_fontsize=font + 1)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=font + 1, frameon=True,
+              framealpha=0.9, title="relations (QuadClass) · actors", title_fontsize=font + 1)
     heading = title or f"kgraph actor network: {count} actors, {sum(e.events for e in net.edges)} events"
     ax.set_title(heading, fontsize=font + 4)
     fig.tight_layout()
@@ -87,7 +87,7 @@ def _write(graph: Graph, path: str | os.PathLike[str], fmt: str, options: dict[s
         fig = draw_network(net)
     try:
         with atomic_path(path) as tmp, matplotlib.rc_context({"svg.fonttype": "none"}):
-            fig.savefig(tmp, format=fmt, metadata={"Software": "kgraph"} if fmt == "png" else {"Creator": "kgraph", "Date": None})
+            fig.savefig(tmp, format=fmt, bbox_inches="tight", metadata={"Software": "kgraph"} if fmt == "png" else {"Creator": "kgraph", "Date": None})
     finally:
         plt.close(fig)
 
