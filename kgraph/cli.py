@@ -322,12 +322,12 @@ def export_cmd(graph_path: str, fmt: str, output: str, level: str, label_lang: s
       kgraph export events.ttl --to nq -o events.nq
     """
     from .export import export, resolve_format
-    from .graph import open_graph
+    from .export.sparql import open_export_graph
 
     name = resolve_format(fmt.lower())
     options = dict(level=level, label_lang=label_lang, dynamic=dynamic, bin=bin_, bipartite=bipartite,
                    min_weight=min_weight, roots=roots, since=since, until=until, top=top, header=header)
-    with open_graph(graph_path) as graph:
+    with open_export_graph(graph_path) as graph:
         try:
             export(graph, name, output, **options)
         except OSError as err:

@@ -32,7 +32,7 @@ from ..graph.store import GRAPH_NAME
 from ..resources import package_file
 from .atomic import atomic_path
 from .registry import register
-from .sparql import on_disk, select_terms
+from .sparql import select_terms
 
 __all__ = ["jsonld_context", "write_rdf", "EVENTS_GRAPH"]
 
@@ -40,11 +40,10 @@ __all__ = ["jsonld_context", "write_rdf", "EVENTS_GRAPH"]
 EVENTS_GRAPH = str(GRAPH_NAME)
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
-#: Every triple. A store on disk returns a subject's triples together (index order), which Turtle and
-#: JSON-LD use to group them, so there it is not sorted (ORDER BY is slow on millions of rows); an in-memory
-#: copy is sorted by subject. Nothing depends on the grouping for correctness.
+#: Every triple. Stores on disk return a subject's triples together (index order), which Turtle and
+#: JSON-LD use to group them, so nothing is sorted (ORDER BY is slow on millions of rows). Nothing depends
+#: on the grouping for correctness: a subject split in two is still valid Turtle and JSON-LD.
 ALL_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
-ALL_TRIPLES_BY_SUBJECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s"
 #: Which article each mention comes from: its triples, and the kg:mention links to it, go in that article's graph.
 MENTION_ARTICLES = "SELECT ?m ?a WHERE { ?m kg:inArticle ?a }"
 #: The articles: their own triples go in their graph.
@@ -88,7 +87,7 @@ def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
         if fmt.supports_datasets:
             source: Iterator[object] = _quads(graph)
         else:
-            source = _triples(graph, ALL_TRIPLES if syntax == "nt" or on_disk(graph) else ALL_TRIPLES_BY_SUBJECT)
+            source = _triples(graph, ALL_TRIPLES)
         with open(tmp, "wb") as out:
             ox.serialize(source, out, fmt, prefixes=_PREFIXES if syntax in ("ttl", "trig") else None)
 
@@ -174,7 +173,7 @@ def _write_jsonld(graph: Graph, out: IO[str]) -> None:
     out.write(',\n "@graph": [')
     first = True
     subject, pairs = None, []
-    for s, p, o in select_terms(graph, ALL_TRIPLES if on_disk(graph) else ALL_TRIPLES_BY_SUBJECT):
+    for s, p, o in select_terms(graph, ALL_TRIPLES):
         if subject is not None and s != subject:
             out.write(("\n  " if first else ",\n  ") + json.dumps(_node(subject, pairs), ensure_ascii=False))
             first, pairs = False, []

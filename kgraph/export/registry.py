@@ -62,6 +62,8 @@ def export(graph: Graph, fmt: str, path: str | os.PathLike[str], **options: obje
         KGraphError: unknown format, or an empty graph (nothing to export).
     """
     name = resolve_format(fmt)
-    if next(iter(graph.triples((None, None, None))), None) is None:
+    from .sparql import has_triples
+
+    if not has_triples(graph):
         raise KGraphError("the graph is empty: nothing to export")
     EXPORTERS[name](graph, path, **options)

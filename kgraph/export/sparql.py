@@ -1,10 +1,19 @@
 """SPARQL for exporters: every exporter reads the graph through :func:`select`.
 
 Exports run their queries on Oxigraph (``pyoxigraph``), whose results stream
-row by row in Rust instead of rdflib's pure-Python engine. A graph opened
-from a store directory is already Oxigraph-backed and is queried in place; a
-graph read from a file into rdflib's memory store is copied once into an
-in-memory Oxigraph store (:func:`oxigraph_store`), cached per graph.
+row by row from Rust instead of rdflib's pure-Python engine:
+
+- a graph opened from a store directory is Oxigraph-backed and is queried in
+  place;
+- :func:`open_export_graph` loads a graph *file* with Oxigraph's own parser
+  into an in-memory Oxigraph store (several times faster than rdflib's
+  parser, compact, and queried about five times faster than a store on disk);
+- any other rdflib graph is copied once into such a store, subject by
+  subject (:func:`oxigraph_store`, cached per graph).
+
+Oxigraph returns a subject's triples together when they were stored
+together (index order on disk, insertion order in memory), which the Turtle
+and JSON-LD writers use to group them without sorting.
 
 Rows come back as tuples of plain strings (the lexical value of each term)
 or ``None`` for unbound variables, which is what writers of text formats
@@ -13,8 +22,11 @@ writers.
 """
 from __future__ import annotations
 
+import os
 import weakref
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -22,10 +34,16 @@ from rdflib import BNode, Graph, Literal, URIRef
 from ..errors import GraphError
 from ..graph.namespace import PREFIXES
 
-__all__ = ["on_disk", "oxigraph_store", "select", "select_terms", "to_ox"]
+__all__ = ["has_triples", "open_export_graph", "oxigraph_store", "select", "select_terms", "to_ox"]
 
 _COPIES: weakref.WeakKeyDictionary[Graph, tuple[int, ox.Store]] = weakref.WeakKeyDictionary()
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+#: Oxigraph's parser per graph file extension (the extensions kgraph's graph store knows).
+FILE_SYNTAXES = {
+    ".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD, ".json-ld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+}
 
 
 def to_ox(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -43,35 +61,65 @@ def to_ox(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise GraphError(f"cannot export RDF term {term!r}")
 
 
-def oxigraph_store(graph: Graph) -> tuple[ox.Store, bool]:
-    """The Oxigraph store holding ``graph``'s triples, and whether to query the union of its graphs.
+def _wrap(store: ox.Store) -> Graph:
+    """An rdflib graph over a pyoxigraph store (so exporters take one kind of argument)."""
+    from oxrdflib import OxigraphStore
 
-    A store-backed graph (a kgraph store directory, its triples in a named
-    graph) is used as it is; any other graph is copied once into memory.
+    return Graph(store=OxigraphStore(store=store))
+
+
+@contextmanager
+def open_export_graph(path: str | os.PathLike[str]) -> Iterator[Graph]:
+    """The graph at ``path`` ready for exports: a store directory as it is, a file parsed by Oxigraph.
+
+    Raises:
+        GraphError: the file is missing or does not parse.
     """
+    from ..graph import open_graph
+    from ..graph.store import is_store
+
+    target = Path(path)
+    syntax = FILE_SYNTAXES.get(target.suffix.lower())
+    if is_store(target) or syntax is None:
+        with open_graph(target) as graph:  # a store, or an unknown extension (open_graph explains)
+            yield graph
+        return
+    if not target.is_file():
+        raise GraphError(f"{target}: no such graph")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(target), format=syntax)
+    except (SyntaxError, ValueError, OSError) as err:
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise GraphError(f"{target}: cannot parse as {syntax.name}: {message}") from err
+    yield _wrap(store)
+
+
+def oxigraph_store(graph: Graph) -> ox.Store:
+    """The Oxigraph store holding ``graph``'s triples (its own, or an in-memory copy)."""
     inner = getattr(graph.store, "_inner", None)  # oxrdflib's OxigraphStore keeps its pyoxigraph store here
     if isinstance(inner, ox.Store):
-        return inner, True
+        return inner
     size = len(graph)
     cached = _COPIES.get(graph)
     if cached is not None and cached[0] == size:
-        return cached[1], False
+        return cached[1]
     store = ox.Store()
-    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
+    store.bulk_extend(
+        ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s in graph.subjects(unique=True) for p, o in graph.predicate_objects(s)
+    )
     _COPIES[graph] = (size, store)
-    return store, False
-
-
-def on_disk(graph: Graph) -> bool:
-    """Whether ``graph`` is a persistent Oxigraph store, whose scans come in index (subject) order."""
-    return isinstance(getattr(graph.store, "_inner", None), ox.Store)
+    return store
 
 
 def select_terms(graph: Graph, query: str) -> Iterator[tuple[object, ...]]:
-    """Rows of a SELECT query as pyoxigraph terms (``None`` where unbound); kgraph's prefixes are predeclared."""
-    store, union = oxigraph_store(graph)
+    """Rows of a SELECT query as pyoxigraph terms (``None`` where unbound) over all of the graph's graphs.
+
+    kgraph's prefixes (``kg:``, ``actor:``, ``skos:``, ``dcterms:`` …) are predeclared.
+    """
+    store = oxigraph_store(graph)
     try:
-        solutions = store.query(query, prefixes=_PREFIXES, use_default_graph_as_union=union)
+        solutions = store.query(query, prefixes=_PREFIXES, use_default_graph_as_union=True)
     except (SyntaxError, ValueError, OSError) as err:
         raise GraphError(f"export query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from err
     width = len(solutions.variables)
@@ -83,3 +131,8 @@ def select(graph: Graph, query: str) -> Iterator[tuple[str | None, ...]]:
     """Rows of a SELECT query as lexical strings (``None`` where unbound)."""
     for row in select_terms(graph, query):
         yield tuple(None if term is None else term.value for term in row)
+
+
+def has_triples(graph: Graph) -> bool:
+    """Whether the graph holds anything at all."""
+    return next(select_terms(graph, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"), None) is not None

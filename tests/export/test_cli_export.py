@@ -96,3 +96,20 @@ def test_graph_without_events_is_one_line(runner, tmp_path):
     save_graph(graph, path)
     line = _one_line_error(runner.invoke(cli, ["export", str(path), "--to", "graphml", "-o", str(tmp_path / "x.graphml")]))
     assert "no events" in line
+
+
+def test_broken_graph_file_is_one_line(runner, tmp_path):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix kg: <https://w3id.org/kgraph/ontology#> .\nkg:a kg:b", encoding="utf-8")
+    line = _one_line_error(runner.invoke(cli, ["export", str(broken), "--to", "gexf", "-o", str(tmp_path / "x.gexf")]))
+    assert "broken.ttl: cannot parse" in line
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig", ".jsonld", ".nt"])
+def test_export_reads_every_graph_syntax(runner, tmp_path, suffix):
+    source = tmp_path / f"events{suffix}"
+    save_graph(mixed_graph(), source)
+    out = tmp_path / "g.gexf"
+    result = runner.invoke(cli, ["export", str(source), "--to", "gexf", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert ("USA", "TUR") in set(nx.read_gexf(out, version="1.3").edges())
