@@ -97,3 +97,12 @@ def test_exports_from_a_store_directory_match_the_in_memory_graph(graph, tmp_pat
             memory = (tmp_path / f"memory.{fmt}").read_text(encoding="utf-8").splitlines()
             disk = (tmp_path / f"disk.{fmt}").read_text(encoding="utf-8").splitlines()
             assert sorted(memory) == sorted(disk)
+
+
+def test_shipped_context_is_regenerated_from_the_ontology():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "jsonld_context.py"
+    assert subprocess.run([sys.executable, str(tool), "--check"], check=False).returncode == 0
