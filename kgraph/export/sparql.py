@@ -112,6 +112,25 @@ def oxigraph_store(graph: Graph) -> ox.Store:
     return store
 
 
+def _dataset(store: ox.Store) -> dict[str, object]:
+    """Where queries look: the one graph holding everything when there is one, else the union of all graphs.
+
+    A kgraph store keeps its triples in one named graph; querying it directly
+    spares Oxigraph the merging of graphs that the union needs.
+    """
+    names = []
+    for name in store.named_graphs():
+        names.append(name)
+        if len(names) > 1:
+            return {"use_default_graph_as_union": True}
+    default_empty = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+    if not names:
+        return {}
+    if default_empty:
+        return {"default_graph": names[0]}
+    return {"use_default_graph_as_union": True}
+
+
 def select_terms(graph: Graph, query: str) -> Iterator[tuple[object, ...]]:
     """Rows of a SELECT query as pyoxigraph terms (``None`` where unbound) over all of the graph's graphs.
 
@@ -119,7 +138,7 @@ def select_terms(graph: Graph, query: str) -> Iterator[tuple[object, ...]]:
     """
     store = oxigraph_store(graph)
     try:
-        solutions = store.query(query, prefixes=_PREFIXES, use_default_graph_as_union=True)
+        solutions = store.query(query, prefixes=_PREFIXES, **_dataset(store))  # type: ignore[arg-type]
     except (SyntaxError, ValueError, OSError) as err:
         raise GraphError(f"export query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from err
     width = len(solutions.variables)
