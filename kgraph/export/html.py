@@ -27,18 +27,20 @@ from .. import __version__
 from ..errors import DataError
 from .atomic import atomic_path
 from .layout import layout
-from .network import Network, NetworkOptions, actor_network, actor_table, kind_color, node_id, quad_color, quad_name
+from .network import (
+    Network, NetworkOptions, actor_network, actor_table, code_table, kind_color, node_id, quad_color, quad_name,
+)
 from .registry import register
 from .sparql import select
 
 __all__ = ["write_html", "page", "SENTENCES_PER_EDGE"]
 
 # ---------------------------------------------------------------- SPARQL: every read beyond the network's own
-#: The sentences behind actor→actor events (the network itself comes from network.EVENTS_QUERY).
+#: The sentences behind actor→actor events (the network itself comes from network.EVENTS_QUERY); actor IRIs
+#: are mapped to codes through network.CODES_QUERY.
 SENTENCES_QUERY = """
-SELECT ?sc ?tc ?root ?date ?doc ?sentence WHERE {
-  ?event a kg:Event ; kg:negated false ; kg:source/kg:code ?sc ; kg:target/kg:code ?tc ; kg:cameoRoot ?root ;
-         kg:mention ?m .
+SELECT ?s ?t ?root ?date ?doc ?sentence WHERE {
+  ?event a kg:Event ; kg:negated false ; kg:source ?s ; kg:target ?t ; kg:cameoRoot ?root ; kg:mention ?m .
   ?m kg:sentenceText ?sentence .
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?m kg:inArticle/kg:docId ?doc }
@@ -64,9 +66,11 @@ def _sentences(graph: Graph, net: Network) -> dict[str, list[list[str]]]:
     level = net.options.level
     wanted = {e.id for e in net.edges}
     found: dict[str, list[list[str]]] = {}
-    for sc, tc, root, day, doc, sentence in select(graph, SENTENCES_QUERY):
-        if sc is None or tc is None or not sentence:
+    codes = code_table(graph)
+    for s, t, root, day, doc, sentence in select(graph, SENTENCES_QUERY):
+        if s is None or t is None or not sentence:
             continue
+        sc, tc = codes.get(s, (s.rsplit("/", 1)[-1], None))[0], codes.get(t, (t.rsplit("/", 1)[-1], None))[0]
         if net.options.roots and root not in net.options.roots:
             continue
         key = f"{node_id(sc, actors, level)}|{node_id(tc, actors, level)}|{root}"

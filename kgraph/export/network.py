@@ -33,24 +33,29 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
+# Oxigraph plans joins from events to the few actors and CAMEO concepts badly (time grows with events ×
+# actors), so event queries return actor and concept IRIs and Python maps them through CODES_QUERY.
 #: One row per non-negated event with its number of mentions, its articles (hashes) and outlets.
 #: An outlet is the host of the article URL, or the article id when it has no URL.
 EVENTS_QUERY = r"""
-SELECT ?event ?sc ?tc ?code ?root ?date ?g ?quad ?mentions ?articles ?outlets WHERE {
-  { SELECT ?event (COUNT(DISTINCT ?m) AS ?mentions) (GROUP_CONCAT(DISTINCT STRAFTER(STR(?a), "article/"); separator="\t") AS ?articles)
-           (GROUP_CONCAT(DISTINCT ?outlet; separator="\t") AS ?outlets)
-    WHERE {
-      ?event a kg:Event ; kg:negated false .
-      OPTIONAL { ?event kg:mention ?m .
-                 OPTIONAL { ?m kg:inArticle ?a .
-                            OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
-                            BIND(COALESCE(REPLACE(STR(?url), "^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+).*$", "$1"), ?doc) AS ?outlet) } }
-    } GROUP BY ?event }
-  ?event kg:source/kg:code ?sc ; kg:eventType/skos:notation ?code ; kg:cameoRoot ?root .
-  OPTIONAL { ?event kg:target/kg:code ?tc }
+SELECT ?event ?s ?t ?type ?root ?date ?g ?quad (COUNT(DISTINCT ?m) AS ?mentions)
+       (GROUP_CONCAT(DISTINCT STRAFTER(STR(?a), "article/"); separator="\t") AS ?articles)
+       (GROUP_CONCAT(DISTINCT ?outlet; separator="\t") AS ?outlets) WHERE {
+  ?event a kg:Event ; kg:negated false ; kg:source ?s ; kg:eventType ?type ; kg:cameoRoot ?root .
+  OPTIONAL { ?event kg:target ?t }
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event kg:goldstein ?g }
   OPTIONAL { ?event kg:quadClass ?quad }
+  OPTIONAL { ?event kg:mention ?m .
+             OPTIONAL { ?m kg:inArticle ?a .
+                        OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
+                        BIND(COALESCE(REPLACE(STR(?url), "^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+).*$", "$1"), ?doc) AS ?outlet) } }
+} GROUP BY ?event ?s ?t ?type ?root ?date ?g ?quad
+"""
+#: Codes of actors and CAMEO concepts by IRI (a few thousand rows), with concept labels.
+CODES_QUERY = """
+SELECT ?x ?code ?label WHERE {
+  { ?x kg:code ?code } UNION { ?x skos:notation ?code OPTIONAL { ?x skos:prefLabel ?label } }
 }
 """
 #: Every actor with its labels in English and in the wanted language (``{lang}``).
@@ -225,11 +230,21 @@ class EventRow:
     outlets: frozenset[str]
 
 
+def code_table(graph: Graph) -> dict[str, tuple[str, str | None]]:
+    """IRI → (code, label) of every actor and CAMEO concept in the graph."""
+    return {x: (code, label) for x, code, label in select(graph, CODES_QUERY) if x and code}
+
+
 def event_rows(graph: Graph) -> Iterator[EventRow]:
     """Stream the non-negated events of ``graph`` (one row each)."""
-    for iri, sc, tc, code, root, day, g, quad, mentions, articles, outlets in select(graph, EVENTS_QUERY):
+    codes = code_table(graph)
+
+    def code(iri: str | None) -> str | None:
+        return None if iri is None else codes.get(iri, (iri.rsplit("/", 1)[-1], None))[0]
+
+    for iri, s, t, kind, root, day, g, quad, mentions, articles, outlets in select(graph, EVENTS_QUERY):
         yield EventRow(
-            iri=iri or "", source=sc or "", target=tc, code=code or "", root=root or "",
+            iri=iri or "", source=code(s) or "", target=code(t), code=code(kind) or "", root=root or "",
             date=day[:10] if day else None, goldstein=float(g) if g is not None else None,
             quad=int(quad) if quad is not None else None, mentions=int(mentions or 0),
             articles=frozenset(a for a in (articles or "").split("\t") if a),

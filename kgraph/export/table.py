@@ -29,7 +29,7 @@ from rdflib import Graph
 from ..errors import KGraphError
 from ..resources import read_tsv
 from .atomic import atomic_path
-from .network import actor_table, root_table
+from .network import actor_table, code_table, root_table
 from .registry import register
 from .sparql import select
 
@@ -37,48 +37,46 @@ __all__ = ["columns", "pandas_dtypes", "global_event_id", "write_gdelt", "write_
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
 _OUTLET = 'COALESCE(REPLACE(STR(?url), "^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#@]*@)?([^/:?#]+).*$", "$2"), ?doc)'
+# Event queries return actor and concept IRIs, mapped to codes in Python (network.CODES_QUERY): Oxigraph
+# plans joins from events to the few actors and concepts badly (time grows with events × actors).
 #: One row per event: its coding and, over its mentions, the counts, the lead flag, the first report and the
 #: best confidence. ``?first`` is "article date, id, URL, padded sentence index, sentence" of the earliest
 #: mention, tab-separated (the smallest such string).
 EVENTS_QUERY = r"""
-SELECT ?event ?sc ?tc ?code ?root ?date ?g ?quad ?negated ?mode ?plover ?label
-       ?mentions ?articles ?outlets ?lead ?added ?first ?confidence WHERE {
-  { SELECT ?event (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?a) AS ?articles)
-           (COUNT(DISTINCT ?outlet) AS ?outlets) (MIN(?sid) AS ?lead) (MIN(?adate) AS ?added) (MAX(?conf) AS ?confidence)
-           (MIN(CONCAT(COALESCE(STR(?adate), "9999-12-31"), "\t", COALESCE(?doc, ""), "\t", COALESCE(STR(?url), ""), "\t",
-                       SUBSTR(CONCAT("000000", STR(COALESCE(?sid, 0))), STRLEN(STR(COALESCE(?sid, 0))) + 1), "\t",
-                       COALESCE(?sentence, ""))) AS ?first)
-    WHERE {
-      ?event a kg:Event .
-      OPTIONAL { ?event kg:mention ?m .
-                 OPTIONAL { ?m kg:sentenceIndex ?sid } OPTIONAL { ?m kg:confidence ?conf } OPTIONAL { ?m kg:sentenceText ?sentence }
-                 OPTIONAL { ?m kg:inArticle ?a . OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
-                            OPTIONAL { ?a dcterms:date ?adate } BIND(""" + _OUTLET + """ AS ?outlet) } }
-    } GROUP BY ?event }
-  ?event kg:source/kg:code ?sc ; kg:eventType ?type ; kg:cameoRoot ?root ; kg:negated ?negated .
-  ?type skos:notation ?code . OPTIONAL { ?type skos:prefLabel ?label }
-  OPTIONAL { ?event kg:target/kg:code ?tc }
+SELECT ?event ?s ?t ?type ?root ?date ?g ?quad ?negated ?mode ?plover
+       (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?a) AS ?articles)
+       (COUNT(DISTINCT ?outlet) AS ?outlets) (MIN(?sid) AS ?lead) (MIN(?adate) AS ?added) (MAX(?conf) AS ?confidence)
+       (MIN(CONCAT(COALESCE(STR(?adate), "9999-12-31"), "\t", COALESCE(?doc, ""), "\t", COALESCE(STR(?url), ""), "\t",
+                   SUBSTR(CONCAT("000000", STR(COALESCE(?sid, 0))), STRLEN(STR(COALESCE(?sid, 0))) + 1), "\t",
+                   COALESCE(?sentence, ""))) AS ?first)
+WHERE {
+  ?event a kg:Event ; kg:source ?s ; kg:eventType ?type ; kg:cameoRoot ?root ; kg:negated ?negated .
+  OPTIONAL { ?event kg:target ?t }
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event kg:goldstein ?g }
   OPTIONAL { ?event kg:quadClass ?quad }
   OPTIONAL { ?event kg:mode ?mode }
   OPTIONAL { ?event kg:ploverCategory ?plover }
-}
+  OPTIONAL { ?event kg:mention ?m .
+             OPTIONAL { ?m kg:sentenceIndex ?sid } OPTIONAL { ?m kg:confidence ?conf } OPTIONAL { ?m kg:sentenceText ?sentence }
+             OPTIONAL { ?m kg:inArticle ?a . OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
+                        OPTIONAL { ?a dcterms:date ?adate } BIND(""" + _OUTLET + """ AS ?outlet) } }
+} GROUP BY ?event ?s ?t ?type ?root ?date ?g ?quad ?negated ?mode ?plover
 """
-#: One row per mention of a non-negated event, with the event's first report date (DATEADDED).
+#: One row per mention of a non-negated event, with the earliest date of the event's articles (DATEADDED).
 MENTIONS_QUERY = r"""
-SELECT ?event ?date ?added ?doc ?url ?adate ?lang ?sid ?start ?end ?conf ?sentence ?stext ?atext ?ttext WHERE {
-  { SELECT ?event (MIN(?d) AS ?added) WHERE {
-      ?event a kg:Event ; kg:negated false . OPTIONAL { ?event kg:mention/kg:inArticle/dcterms:date ?d } } GROUP BY ?event }
+SELECT ?event ?date ?m ?doc ?url ?adate ?lang ?sid ?start ?end ?conf ?sentence ?stext ?atext ?ttext (MIN(?other) AS ?added)
+WHERE {
+  ?event a kg:Event ; kg:negated false ; kg:mention ?m .
   OPTIONAL { ?event kg:date ?date }
-  ?event kg:mention ?m .
+  OPTIONAL { ?event kg:mention/kg:inArticle/dcterms:date ?other }
   OPTIONAL { ?m kg:inArticle ?a .
              OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
              OPTIONAL { ?a dcterms:date ?adate } OPTIONAL { ?a dcterms:language ?lang } }
   OPTIONAL { ?m kg:sentenceIndex ?sid } OPTIONAL { ?m kg:charStart ?start } OPTIONAL { ?m kg:charEnd ?end }
   OPTIONAL { ?m kg:confidence ?conf } OPTIONAL { ?m kg:sentenceText ?sentence }
   OPTIONAL { ?m kg:sourceText ?stext } OPTIONAL { ?m kg:actionText ?atext } OPTIONAL { ?m kg:targetText ?ttext }
-}
+} GROUP BY ?event ?date ?m ?doc ?url ?adate ?lang ?sid ?start ?end ?conf ?sentence ?stext ?atext ?ttext
 """
 
 _TABLES = {"gdelt": "data/gdelt_events.tsv", "gdelt-mentions": "data/gdelt_mentions.tsv", "csv": "data/csv_columns.tsv"}
@@ -180,13 +178,19 @@ class EventRecord:
 
 def event_records(graph: Graph) -> Iterator[EventRecord]:
     """Stream the events of ``graph``, one :class:`EventRecord` each."""
+    codes = code_table(graph)
+
+    def code(iri: str | None) -> str | None:
+        return None if iri is None else codes.get(iri, (iri.rsplit("/", 1)[-1], None))[0]
+
     for row in select(graph, EVENTS_QUERY):
-        (iri, sc, tc, code, root, day, g, quad, negated, mode, plover, label,
-         mentions, articles, outlets, lead, added, first, confidence) = row
+        (iri, s, t, kind, root, day, g, quad, negated, mode, plover,
+         mentions, articles, outlets, lead, added, confidence, first) = row
+        sc, tc, code_, label = code(s), code(t), code(kind), codes.get(kind or "", ("", None))[1]
         parts = (first or "").split("\t", 4) if mentions and mentions != "0" else []
         parts += [""] * (5 - len(parts))
         yield EventRecord(
-            iri or "", sc or "", tc, code or "", root or "", day[:10] if day else None, g, quad, negated == "true",
+            iri or "", sc or "", tc, code_ or "", root or "", day[:10] if day else None, g, quad, negated == "true",
             mode, plover, label, int(mentions or 0), int(articles or 0), int(outlets or 0),
             lead is not None and int(lead) < LEAD_SENTENCES, added[:10] if added else None,
             parts[1], parts[2], parts[4], float(confidence) if confidence is not None else None,
@@ -248,8 +252,8 @@ def _gdelt_row(event: EventRecord, actors: _Actors) -> list[str]:
 
 
 def _mention_rows(graph: Graph) -> Iterator[list[str]]:
-    for (iri, day, added, doc, url, adate, lang, sid, start, end, conf, sentence,
-         stext, atext, ttext) in select(graph, MENTIONS_QUERY):
+    for (iri, day, _m, doc, url, adate, lang, sid, start, end, conf, sentence,
+         stext, atext, ttext, added) in select(graph, MENTIONS_QUERY):
         first = added or day
         yield [
             str(global_event_id(iri or "")), f"{_ymd(first)}000000" if first else "",
