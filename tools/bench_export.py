@@ -4,14 +4,14 @@
 Usage::
 
     python tools/bench_export.py [--events 100000] [--formats gexf,gdelt,...] [--out out/bench-export]
-                                 [--graph store|nt]
+                                 [--graph nt|store]
 
 Builds ``--events`` distinct events (actors drawn from a Zipf-like law over
 the states of ``kgraph/actors/data/countries.tsv``, 20 % of them sectors;
 CAMEO codes from the scheme; dates over 2019-2020; each event reported by 1
-to 3 articles) through :class:`kgraph.graph.GraphBuilder` into a persistent
-Oxigraph store directory (``--graph store``, default) or an N-Triples file
-(``--graph nt``), then runs ``kgraph export GRAPH --to FORMAT`` for each
+to 3 articles) through :class:`kgraph.graph.GraphBuilder` into an N-Triples file
+(``--graph nt``, default) or a persistent Oxigraph store directory
+(``--graph store``, compacted after writing), then runs ``kgraph export GRAPH --to FORMAT`` for each
 format in a fresh process and reports wall time, events per second and the
 process's peak resident memory (``ru_maxrss``). The store is reused if it is
 already there with the same size.
@@ -159,7 +159,7 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--out", default=str(ROOT / "out" / "bench-export"))
-    parser.add_argument("--graph", choices=["store", "nt"], default="store")
+    parser.add_argument("--graph", choices=["store", "nt"], default="nt")
     parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     out = Path(args.out)
