@@ -1,12 +1,12 @@
 # kgraph: two commands for a fresh machine.
 #   make demo   set up, then build the graph from examples/, export Turtle and GEXF, answer a query
-#   make test   set up, then run the test suite
+#   make test   set up, then run the test suite (installs Chromium for the HTML export test when root and missing)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: demo test setup clean bench evaluate
+.PHONY: demo test setup clean bench evaluate browser vendor-js bench-export
 
 $(BIN)/kgraph: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,25 @@ demo: setup
 	$(BIN)/kgraph export $(OUT)/events.ttl --to csv -o $(OUT)/events.csv
 	$(BIN)/kgraph query $(OUT)/events.ttl --name dyads
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
+
+# Headless Chromium for tests/export/test_html.py (Debian's package; the test skips, saying why, without it).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || \
+	    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; } || \
+	    echo "chromium could not be installed: the browser test of the HTML export will be skipped"; \
+	  else echo "chromium not installed and not root: the browser test of the HTML export will be skipped"; fi
+
+# Re-fetch the JavaScript inlined into `kgraph export --to html` from the npm registry (pinned versions).
+vendor-js:
+	sh tools/fetch_js.sh
+
+# Export speed and peak memory per format on a synthetic 100,000-event graph.
+bench-export: setup
+	$(BIN)/python tools/bench_export.py
 
 evaluate: setup
 	$(BIN)/kgraph evaluate ../shared/benchmarks/seed_fr_gold.jsonl

@@ -363,30 +363,65 @@ def query(graph_path: str | None, query_text: str | None, query_file: str | None
     click.echo(format_result(result, fmt))
 
 
+def _validate_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
 @cli.command(name="export")
 @click.argument("graph_path", metavar="GRAPH")
 @click.option("--to", "fmt", required=True, metavar="FORMAT",
-              help="gexf (alias gephi), graphml, csv, ttl, trig, nt, nq, jsonld.")
+              help="gexf (alias gephi), graphml, gdelt, gdelt-mentions, csv, png, svg, html, ttl, trig, nt, nq, jsonld.")
 @click.option("-o", "--output", required=True, metavar="FILE", help="Output file, or - for stdout.")
 @click.option("--level", type=click.Choice(["country", "actor"]), default="country", show_default=True,
-              help="gexf/graphml nodes: countries (sectors merged) or actors (TURGOV, TURMIL apart).")
+              help="Network nodes: countries (sectors merged) or actors (TURGOV, TURMIL apart).")
+@click.option("--label-lang", default="en", show_default=True, metavar="LANG", help="Language of node labels (en, fr).")
+@click.option("--dynamic", is_flag=True, help="gexf: weights over time for Gephi's Timeline.")
+@click.option("--bin", "bin_", type=click.Choice(["day", "week", "month"]), default="day", show_default=True,
+              help="Time bin of --dynamic weights.")
+@click.option("--bipartite", is_flag=True, help="gexf: actor and event nodes instead of actor-to-actor edges.")
+@click.option("--min-weight", type=float, default=0, metavar="N", help="Drop network edges with fewer than N events.")
+@click.option("--roots", metavar="LIST", help="Keep only these CAMEO roots, e.g. 16,17.")
+@click.option("--since", callback=_validate_day, metavar="YYYY-MM-DD", help="Keep events on or after this date.")
+@click.option("--until", callback=_validate_day, metavar="YYYY-MM-DD", help="Keep events on or before this date.")
+@click.option("--top", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Keep the N busiest actors (pictures default to 50).")
+@click.option("--header", is_flag=True, help="gdelt, gdelt-mentions: write a header line (GDELT publishes none).")
 @_fail_on_kgraph_errors
-def export_cmd(graph_path: str, fmt: str, output: str, level: str) -> None:
-    """Export a graph for Gephi, spreadsheets or other RDF tools.
+def export_cmd(graph_path: str, fmt: str, output: str, level: str, label_lang: str, dynamic: bool, bin_: str,
+               bipartite: bool, min_weight: float, roots: str | None, since: str | None, until: str | None,
+               top: int, header: bool) -> None:
+    """Export a graph for Gephi, GDELT tools, pandas, browsers or other RDF tools.
 
     \b
     Example:
       kgraph export events.ttl --to gexf -o events.gexf
-      kgraph export events.ttl --to csv -o events.csv
-      kgraph export events.ttl --to jsonld -o events.jsonld
+      kgraph export events.ttl --to gexf --dynamic --bin month -o timeline.gexf
+      kgraph export events.ttl --to gexf --roots 16,17 --since 2020-01-01 -o conflict.gexf
+      kgraph export events.ttl --to gdelt --header -o events.tsv
+      kgraph export events.ttl --to png --top 30 -o network.png
+      kgraph export events.ttl --to html -o network.html
+      kgraph export events.ttl --to nq -o events.nq
     """
-    from .export import export
-    from .graph import open_graph
+    from .export import export, resolve_format
+    from .export.sparql import open_export_graph
 
+    name = resolve_format(fmt.lower())
     if output != "-":
         check_output(output)  # fail before reading the graph
-    with open_graph(graph_path) as graph:
-        export(graph, fmt.lower(), output, level=level)
+    options = dict(level=level, label_lang=label_lang, dynamic=dynamic, bin=bin_, bipartite=bipartite,
+                   min_weight=min_weight, roots=roots, since=since, until=until, top=top, header=header)
+    with open_export_graph(graph_path) as graph:
+        try:
+            export(graph, name, output, **options)
+        except OSError as err:
+            raise UserError(f"{output}: cannot write: {err.strerror or err}") from err
     click.echo(f"kgraph: wrote {output}", err=True)
 
 

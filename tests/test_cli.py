@@ -116,7 +116,7 @@ def test_export_gexf_has_edge_from_united_states_to_turkey(runner, built, tmp_pa
     out = tmp_path / "events.gexf"
     result = runner.invoke(cli, ["export", str(built), "--to", "gexf", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    net = nx.read_gexf(out)
+    net = nx.read_gexf(out, version="1.3")
     assert net.nodes["USA"]["label"] == "United States" and net.nodes["TUR"]["label"] == "Turkey"
     assert any(d["cameo_root"] == "16" for u, v, d in net.edges(data=True) if (u, v) == ("USA", "TUR"))
 

@@ -6,6 +6,6 @@ packages can add their own through the ``kgraph.exporters`` entry-point group.
 """
 from __future__ import annotations
 
-from .registry import EXPORTERS, export, exporter_names, register
+from .registry import EXPORTERS, export, exporter_names, register, resolve_format
 
-__all__ = ["EXPORTERS", "export", "exporter_names", "register"]
+__all__ = ["EXPORTERS", "export", "exporter_names", "register", "resolve_format"]

@@ -24,30 +24,28 @@ def graph():
 def test_gexf_round_trip_has_weighted_dated_edge_from_usa_to_turkey(graph, tmp_path):
     path = tmp_path / "g.gexf"
     export(graph, "gexf", path)
-    net = nx.read_gexf(path)
+    net = nx.read_gexf(path, version="1.3")
     assert net.nodes["USA"]["label"] == "United States"
     edges = [d for u, v, d in net.edges(data=True) if (u, v) == ("USA", "TUR")]
     assert len(edges) == 1
     edge = edges[0]
     assert edge["weight"] == 2.0 and edge["cameo_root"] == "16" and edge["relation"] == "reduceRelations"
-    assert (edge["start"], edge["end"]) == ("2020-12-14", "2020-12-20")
+    assert (edge["first"], edge["last"]) == ("2020-12-14", "2020-12-20")
     assert any((u, v) == ("TUR", "USA") for u, v in net.edges())
 
 
 def test_gexf_actor_level_keeps_sectors(graph, tmp_path):
     path = tmp_path / "g.gexf"
     export(graph, "gephi", path, level="actor")
-    assert ("USA", "TURGOV") in set(nx.read_gexf(path).edges())
+    assert ("USA", "TURGOV") in set(nx.read_gexf(path, version="1.3").edges())
 
 
-def test_graphml_and_csv(graph, tmp_path):
-    export(graph, "graphml", tmp_path / "g.graphml")
-    assert ("USA", "TUR") in set(nx.read_graphml(tmp_path / "g.graphml").edges())
+def test_csv(graph, tmp_path):
     export(graph, "csv", tmp_path / "g.csv")
     rows = list(csv.DictReader(open(tmp_path / "g.csv", encoding="utf-8")))
     assert len(rows) == 3
     sanction = next(r for r in rows if r["EventCode"] == "163" and r["DocID"] == "a")
-    assert (sanction["Actor1Code"], sanction["Actor2Code"], sanction["Actor2CountryCode"], sanction["Day"]) == ("USA", "TURGOV", "TUR", "20201214")
+    assert (sanction["Actor1Code"], sanction["Actor2Code"], sanction["Actor2CountryCode"], sanction["Date"]) == ("USA", "TURGOV", "TUR", "2020-12-14")
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "trig", "jsonld"])
