@@ -9,8 +9,20 @@ PETRARCH/TABARI dictionaries and ``table`` kgraph's own actor-table format.
 """
 from __future__ import annotations
 
-from .dictionary import ActorDictionary, ActorEntry, actor_dictionary
-from .lookup import ActorLookup, LookupResult
-from .resolver import ActorResolver
+from importlib import import_module
+from typing import Any
 
 __all__ = ["ActorDictionary", "ActorEntry", "ActorLookup", "ActorResolver", "LookupResult", "actor_dictionary"]
+
+_HOMES = {
+    "ActorDictionary": "dictionary", "ActorEntry": "dictionary", "actor_dictionary": "dictionary",
+    "ActorLookup": "lookup", "LookupResult": "lookup", "ActorResolver": "resolver",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the spaCy-backed modules on first use, so that building or exporting a graph
+    (``kgraph.actors.labels``) does not import spaCy."""
+    if name in _HOMES:
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,6 +19,7 @@ an ``--append`` merge, so the counts are those of the merged graph.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -28,11 +29,13 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 from .. import __version__
 from ..actors.labels import actor_info
 from ..cameo import cameo_code
-from ..extract.pipeline import ExtractionResult
 from ..model import Event, stable_hash
 from ..reader import Article
 from ..resources import ontology_graph
 from .namespace import ACTOR, ARTICLE, CAMEO, EVENT, KG, MENTION, PREFIXES, REL, RUN, WD
+
+if TYPE_CHECKING:  # spaCy is not loaded to build or export a graph
+    from ..extract.pipeline import ExtractionResult
 
 __all__ = ["GraphBuilder", "event_iri", "new_graph", "recount", "source_of"]
 
