@@ -78,6 +78,21 @@ def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def jobs_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--jobs N``: worker processes parsing at once (default: the available cores, at most 8)."""
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", envvar="KGRAPH_JOBS",
+        help="Worker processes parsing at once; output is the same for every N "
+             "[default: the number of cores, at most 8; env KGRAPH_JOBS].",
+    )(func)
+
+
+def _jobs(jobs: int | None) -> int:
+    from .extract.parallel import default_jobs
+
+    return jobs if jobs is not None else default_jobs()
+
+
 def _progress(items: list[Any], label: str) -> contextlib.AbstractContextManager[Iterable[Any]]:
     if sys.stderr.isatty() and len(items) > 1:
         return click.progressbar(items, label=label, file=sys.stderr, show_pos=True)
@@ -101,10 +116,12 @@ def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | Non
     return articles
 
 
-def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False, trace: bool = False):
+def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False, trace: bool = False,
+               jobs: int | None = 1):
     from .extract import Extractor
 
-    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, trace=trace)
+    return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, trace=trace,
+                     jobs=_jobs(jobs))
 
 
 def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[Any]:
@@ -141,9 +158,10 @@ def cli() -> None:
               help="Add to each record the lexicon row and rules that made it, and print on stderr every "
                    "trigger considered, how each actor was resolved and why no event was made.")
 @extraction_options
+@jobs_option
 @_fail_on_kgraph_errors
 def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, lang: str, date: str | None, strict: bool,
-            untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
+            untargeted: bool, model_fr: str | None, model_en: str | None, jobs: int | None) -> None:
     """Extract events from news text, one record per line.
 
     INPUT is a .txt article, a .jsonl file (one article a line), a directory
@@ -155,8 +173,9 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
       kgraph extract news/ --format tsv -o events.tsv
       echo "Russia condemned the US strike on Syria." | kgraph extract - --lang en
       kgraph extract news.txt --explain          # why each event was (or was not) found
+      kgraph extract news/ --jobs 2 -o events.jsonl
     """
-    extractor = _extractor(lang, model_fr, model_en, untargeted, trace=explain)
+    extractor = _extractor(lang, model_fr, model_en, untargeted, trace=explain, jobs=jobs)
     out_cm = _output(output)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
     if not articles:
@@ -203,9 +222,11 @@ def _tsv_row(record: dict[str, Any]) -> list[Any]:
 @click.option("--lock-timeout", type=click.FloatRange(min=0), default=DEFAULT_LOCK_TIMEOUT, show_default=True,
               metavar="SECONDS", help="How long to wait while another kgraph process writes the same graph.")
 @extraction_options
+@jobs_option
 @_fail_on_kgraph_errors
 def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: bool, lock_timeout: float, lang: str,
-          date: str | None, strict: bool, untargeted: bool, model_fr: str | None, model_en: str | None) -> None:
+          date: str | None, strict: bool, untargeted: bool, model_fr: str | None, model_en: str | None,
+          jobs: int | None) -> None:
     """Extract events and merge them into an RDF graph.
 
     The same event built twice, or reported by two articles, is one node
@@ -228,7 +249,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
     graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
     if graph_path != "-" and graph_format(graph_path) != "store":
         check_output(graph_path)
-    extractor = _extractor(lang, model_fr, model_en, untargeted)
+    extractor = _extractor(lang, model_fr, model_en, untargeted, jobs=jobs)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
     if not articles:
         raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
@@ -344,9 +365,10 @@ def validate(graph_path: str) -> None:
 @click.option("--untargeted", is_flag=True, help="Also keep events whose recipient was not found.")
 @click.option("--model-fr", envvar="KGRAPH_MODEL_FR", metavar="NAME", help="spaCy model for French.")
 @click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English.")
+@jobs_option
 @_fail_on_kgraph_errors
 def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, errors: bool, untargeted: bool,
-             model_fr: str | None, model_en: str | None) -> None:
+             model_fr: str | None, model_en: str | None, jobs: int | None) -> None:
     """Precision, recall and F1 of extraction against a gold file (CONTRACT §4).
 
     GOLD is kgraph gold JSONL, PLOVER gold-record JSON or PETRARCH validation XML.
@@ -367,7 +389,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
     if pred:
         predictions = read_predictions(pred)
     else:
-        extractor = _extractor("auto", model_fr, model_en, untargeted, trace=errors)
+        extractor = _extractor("auto", model_fr, model_en, untargeted, trace=errors, jobs=jobs)
         out_cm = _output(save_pred) if save_pred else None
         articles = [Article(doc_id=i.id, text=i.text, lang=i.lang, date=i.date, origin=gold) for i in items if i.text.strip()]
         predictions = {}

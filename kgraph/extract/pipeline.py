@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -60,6 +61,8 @@ class Extractor:
             paragraph and sentence boundaries (offsets stay those of the article).
         trace: also keep every trigger considered and what became of it
             (:attr:`ExtractionResult.candidates`, for ``--explain`` and error analysis).
+        jobs: worker processes parsing at once (:mod:`kgraph.extract.parallel`); the
+            results are the same, in the same order, for every value.
     """
 
     def __init__(
@@ -71,6 +74,7 @@ class Extractor:
         untargeted: bool = False,
         max_chars: int = MAX_CHUNK_CHARS,
         trace: bool = False,
+        jobs: int = 1,
     ) -> None:
         self.untargeted = untargeted
         self.lang = None if lang in (None, "auto") else lang
@@ -78,6 +82,13 @@ class Extractor:
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.trace = trace
+        self.jobs = max(1, jobs)
+
+    def single(self) -> Extractor:
+        """This extractor working in the calling process only (``jobs=1``)."""
+        clone = copy.copy(self)
+        clone.jobs = 1
+        return clone
 
     def language_of(self, article: Article) -> str:
         """The language an article is read in: forced, given, else detected."""
@@ -120,7 +131,17 @@ class Extractor:
         return next(iter(self.extract_many([article])))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ExtractionResult]:
-        """Events of many articles, in input order, parsing in batches per language."""
+        """Events of many articles, in input order, parsing in batches per language.
+
+        ``articles`` is read lazily, a batch (or, with several jobs, a few batches per
+        worker) ahead of the results consumed; each batch's Docs are dropped once its
+        events are extracted.
+        """
+        if self.jobs > 1:
+            from .parallel import extract_parallel
+
+            yield from extract_parallel(self, articles, self.jobs)
+            return
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
