@@ -93,27 +93,70 @@ def _jobs(jobs: int | None) -> int:
     return jobs if jobs is not None else default_jobs()
 
 
-def _progress(items: list[Any], label: str) -> contextlib.AbstractContextManager[Iterable[Any]]:
-    if sys.stderr.isatty() and len(items) > 1:
+def _progress(items: Iterable[Any], label: str) -> contextlib.AbstractContextManager[Iterable[Any]]:
+    if sys.stderr.isatty() and not (isinstance(items, list) and len(items) < 2):
         return click.progressbar(items, label=label, file=sys.stderr, show_pos=True)
     return contextlib.nullcontext(items)
 
 
-def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | None, strict: bool) -> list[Article]:
-    """Read every input; report bad items (and unsupported languages) on stderr; with --strict, stop on any."""
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    for item in extractor.screen(read_inputs(inputs, date=date, lang=None if lang == "auto" else lang)):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            click.echo(f"kgraph: skipped {item.message()}", err=True)
-        else:
-            articles.append(item)
+class _Articles:
+    """The readable articles of the inputs, read lazily (never all held at once).
+
+    Bad items (and unsupported languages) are reported on stderr as they are met,
+    and their count once the inputs are exhausted; :attr:`read` counts the articles
+    handed on so far. :meth:`any` reads ahead to the first article, so a command can
+    refuse to start (and leave its output untouched) when there is none.
+    """
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self._items = iter(items)
+        self._ahead: list[Article] = []
+        self.read = 0
+        self.skipped = 0
+        self._reported = False
+
+    def _next(self) -> Article | None:
+        for item in self._items:
+            if isinstance(item, Skipped):
+                self.skipped += 1
+                click.echo(f"kgraph: skipped {item.message()}", err=True)
+                continue
+            return item
+        if self.skipped and not self._reported:
+            self._reported = True
+            click.echo(f"kgraph: {self.skipped} input item{'s' if self.skipped != 1 else ''} skipped", err=True)
+        return None
+
+    def any(self) -> bool:
+        """Whether there is at least one article (reads ahead to it)."""
+        if not self._ahead:
+            article = self._next()
+            if article is not None:
+                self._ahead.append(article)
+        return bool(self._ahead)
+
+    def __iter__(self) -> Iterator[Article]:
+        while self._ahead or self.any():
+            self.read += 1
+            yield self._ahead.pop()
+
+
+def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | None, strict: bool) -> _Articles:
+    """The inputs' articles, read lazily; bad items (and unsupported languages) reported on stderr.
+
+    With --strict every input is read first (and held), so that nothing is written when any item is bad.
+    """
+    items = extractor.screen(read_inputs(inputs, date=date, lang=None if lang == "auto" else lang))
+    if not strict:
+        return _Articles(items)
+    held = list(items)
+    skipped = [item for item in held if isinstance(item, Skipped)]
+    for item in skipped:
+        click.echo(f"kgraph: skipped {item.message()}", err=True)
     if skipped:
         click.echo(f"kgraph: {len(skipped)} input item{'s' if len(skipped) != 1 else ''} skipped", err=True)
-        if strict:
-            raise UserError("--strict: unreadable input, nothing written")
-    return articles
+        raise UserError("--strict: unreadable input, nothing written")
+    return _Articles(held)
 
 
 def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False, trace: bool = False,
@@ -124,7 +167,7 @@ def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted
                      jobs=_jobs(jobs))
 
 
-def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[Any]:
+def _results(articles: Iterable[Article], extractor: Any, label: str) -> Iterator[Any]:
     with _progress(articles, label) as bar:
         yield from extractor.extract_many(bar)
 
@@ -178,7 +221,7 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
     extractor = _extractor(lang, model_fr, model_en, untargeted, trace=explain, jobs=jobs)
     out_cm = _output(output)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
-    if not articles:
+    if not articles.any():
         raise UserError(f"no article could be read from {', '.join(inputs)}")
     count = 0
     try:
@@ -200,7 +243,7 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
     except BrokenPipeError:  # `kgraph extract … | head`
         sys.stderr.close()
         os._exit(0)
-    click.echo(f"kgraph: {count} events from {len(articles)} articles", err=True)
+    click.echo(f"kgraph: {count} events from {articles.read} articles", err=True)
 
 
 def _tsv_row(record: dict[str, Any]) -> list[Any]:
@@ -251,7 +294,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
         check_output(graph_path)
     extractor = _extractor(lang, model_fr, model_en, untargeted, jobs=jobs)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
-    if not articles:
+    if not articles.any():
         raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
     builder = GraphBuilder(models=extractor.models)
     mentions = builder.add_results(_results(articles, extractor, "building"))
@@ -259,7 +302,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
     before, after = write_graph(builder.graph, graph_path, append=append, allow_empty=allow_empty,
                                 lock_timeout=lock_timeout, notify=notify)
     click.echo(
-        f"kgraph: {len(articles)} articles, {mentions} event mentions, "
+        f"kgraph: {articles.read} articles, {mentions} event mentions, "
         f"{after} triples ({after - before:+d}) -> {graph_path}",
         err=True,
     )
