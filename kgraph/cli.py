@@ -297,10 +297,20 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
     if not articles.any():
         raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
     builder = GraphBuilder(models=extractor.models)
-    mentions = builder.add_results(_results(articles, extractor, "building"))
     notify = lambda message: click.echo(f"kgraph: {message}", err=True)  # noqa: E731
-    before, after = write_graph(builder.graph, graph_path, append=append, allow_empty=allow_empty,
-                                lock_timeout=lock_timeout, notify=notify)
+    if graph_format(graph_path) == "store" and not append:  # streamed: batches bulk-loaded as they come
+        from .graph.store import stream_store
+        from .graph.stream import BatchCounter, graph_batches
+
+        counter = BatchCounter()
+        batches = graph_batches(builder, _results(articles, extractor, "building"), counter=counter)
+        before, after = stream_store(batches, graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
+                                     notify=notify)
+        mentions = counter.mentions
+    else:
+        mentions = builder.add_results(_results(articles, extractor, "building"))
+        before, after = write_graph(builder.graph, graph_path, append=append, allow_empty=allow_empty,
+                                    lock_timeout=lock_timeout, notify=notify)
     click.echo(
         f"kgraph: {articles.read} articles, {mentions} event mentions, "
         f"{after} triples ({after - before:+d}) -> {graph_path}",

@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,7 +36,10 @@ from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, atomic_path, locked, real_tar
 from .builder import new_graph
 from .namespace import BASE, KG, PREFIXES
 
-__all__ = ["FORMATS", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph", "save_graph", "write_graph"]
+__all__ = [
+    "FORMATS", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph", "save_graph",
+    "stream_store", "write_graph",
+]
 
 #: rdflib syntax per file extension.
 FORMATS: dict[str, str] = {
@@ -294,6 +297,18 @@ def _replace_store(graph: Graph, path: Path) -> None:
 
     Only a directory that is a kgraph store (it carries the marker) is ever replaced.
     """
+    def fill(store: ox.Store) -> None:
+        store.load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+
+    _new_store(path, fill)
+
+
+def _new_store(path: Path, fill: Callable[[ox.Store], None]) -> int:
+    """Fill a new store beside ``path`` with ``fill``, then swap it in; returns its triple count.
+
+    ``fill`` may raise (e.g. :class:`GraphError` to refuse the result): the new store
+    is then removed and ``path`` left as it was.
+    """
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{path}: no such directory {parent}")
@@ -306,8 +321,9 @@ def _replace_store(graph: Graph, path: Path) -> None:
     old: Path | None = None
     try:
         store = ox.Store(str(fresh))
-        store.load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+        fill(store)
         store.flush()
+        size = len(store)
         del store
         _write_marker(fresh)
         if path.exists():
@@ -315,6 +331,7 @@ def _replace_store(graph: Graph, path: Path) -> None:
             old.rmdir()
             os.replace(path, old)
         os.replace(fresh, path)
+        return size
     except OSError as err:
         raise GraphError(f"{path}: cannot write store: {_first_line(err)}") from err
     finally:
@@ -322,6 +339,53 @@ def _replace_store(graph: Graph, path: Path) -> None:
             shutil.rmtree(fresh, ignore_errors=True)
         if old is not None and (old / STORE_MARKER).is_file():
             shutil.rmtree(old, ignore_errors=True)
+
+
+def stream_store(
+    graphs: Iterable[Graph],
+    path: str | os.PathLike[str],
+    *,
+    allow_empty: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    notify: Callable[[str], None] | None = None,
+) -> tuple[int, int]:
+    """Replace the store at ``path`` with the triples of ``graphs``, bulk-loaded one graph at a time.
+
+    Memory stays that of one graph, whatever the total: each is loaded into a new
+    store beside ``path`` (``pyoxigraph.Store.bulk_load``) and may then be dropped.
+    The safety of :func:`write_graph` holds: the target is locked for the whole
+    build (so no other build sweeps the store being filled), the new store is
+    swapped in only when complete, and an existing store is not replaced by one
+    without events unless ``allow_empty``.
+
+    Returns:
+        The number of triples at ``path`` before and after.
+
+    Raises:
+        GraphError: ``path`` is not a store path, or the result would replace a store by one with no event.
+        LockError: the target stayed locked longer than ``lock_timeout``.
+    """
+    path = Path(path)
+    if graph_format(path) != "store":
+        raise GraphError(f"{path}: not a store directory")
+    graph_node = ox.NamedNode(str(GRAPH_NAME))
+    with locked(path, timeout=lock_timeout, notify=notify):
+        sweep_leftovers(path)
+        before = 0
+        if is_store(path):
+            store = _read_only_store(path)
+            before = len(store)
+            del store
+
+        def fill(store: ox.Store) -> None:
+            for graph in graphs:
+                if len(graph):
+                    store.bulk_load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=graph_node)
+            if before > 0 and not allow_empty and not store.query(f"ASK {{ GRAPH ?g {{ ?e a <{KG.Event}> }} }}"):
+                raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
+
+        after = _new_store(path, fill)
+    return before, after
 
 
 def save_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> Path | str:
