@@ -266,10 +266,14 @@ def _tsv_row(record: dict[str, Any]) -> list[Any]:
               metavar="SECONDS", help="How long to wait while another kgraph process writes the same graph.")
 @extraction_options
 @jobs_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's processes (--jobs); dask: a Dask distributed cluster.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="With --engine dask: the scheduler of a running cluster (default: a local cluster of --jobs workers).")
 @_fail_on_kgraph_errors
 def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: bool, lock_timeout: float, lang: str,
           date: str | None, strict: bool, untargeted: bool, model_fr: str | None, model_en: str | None,
-          jobs: int | None) -> None:
+          jobs: int | None, engine: str, scheduler: str | None) -> None:
     """Extract events and merge them into an RDF graph.
 
     The same event built twice, or reported by two articles, is one node
@@ -285,10 +289,13 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
       kgraph build more_news.jsonl -o events.ttl --append
       kgraph build news/ -o store/            # a store directory
       kgraph build news/ -o - | head          # Turtle on stdout
+      kgraph build news/ -o store/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .graph import GraphBuilder, write_graph
     from .graph.store import graph_format
 
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
     if graph_path != "-" and graph_format(graph_path) != "store":
         check_output(graph_path)
@@ -298,7 +305,11 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
         raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
     builder = GraphBuilder(models=extractor.models)
     notify = lambda message: click.echo(f"kgraph: {message}", err=True)  # noqa: E731
-    if graph_format(graph_path) == "store" and not append:  # streamed: batches bulk-loaded as they come
+    if engine == "dask":
+        before, after, mentions = _build_on_cluster(articles, extractor, builder, graph_path, append=append,
+                                                    allow_empty=allow_empty, lock_timeout=lock_timeout,
+                                                    notify=notify, scheduler=scheduler, workers=_jobs(jobs))
+    elif graph_format(graph_path) == "store" and not append:  # streamed: batches bulk-loaded as they come
         from .graph.store import stream_store
         from .graph.stream import BatchCounter, graph_batches
 
@@ -316,6 +327,34 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
         f"{after} triples ({after - before:+d}) -> {graph_path}",
         err=True,
     )
+
+
+def _build_on_cluster(articles: Iterable[Article], extractor: Any, builder: Any, graph_path: str, *, append: bool,
+                      allow_empty: bool, lock_timeout: float, notify: Callable[[str], None], scheduler: str | None,
+                      workers: int) -> tuple[int, int, int]:
+    """``build --engine dask``: shards from the cluster, bulk-loaded into a store or gathered for a file."""
+    from .graph import new_graph, write_graph
+    from .graph.cluster import cluster_shards
+    from .graph.store import graph_format, stream_store
+
+    mentions = 0
+
+    def shards() -> Iterator[bytes]:
+        nonlocal mentions
+        for shard in cluster_shards(extractor, articles, models=builder.models, scheduler=scheduler, workers=workers):
+            mentions += shard.mentions
+            yield shard.ntriples
+
+    if graph_format(graph_path) == "store" and not append:
+        before, after = stream_store(shards(), graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
+                                     notify=notify)
+        return before, after, mentions
+    graph = new_graph()
+    for data in shards():
+        graph.parse(data=data, format="nt")
+    before, after = write_graph(graph, graph_path, append=append, allow_empty=allow_empty, lock_timeout=lock_timeout,
+                                notify=notify)
+    return before, after, mentions
 
 
 @cli.command()

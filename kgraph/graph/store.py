@@ -342,7 +342,7 @@ def _new_store(path: Path, fill: Callable[[ox.Store], None]) -> int:
 
 
 def stream_store(
-    graphs: Iterable[Graph],
+    graphs: Iterable[Graph | bytes],
     path: str | os.PathLike[str],
     *,
     allow_empty: bool = False,
@@ -350,6 +350,8 @@ def stream_store(
     notify: Callable[[str], None] | None = None,
 ) -> tuple[int, int]:
     """Replace the store at ``path`` with the triples of ``graphs``, bulk-loaded one graph at a time.
+
+    Each item is a graph or a shard of N-Triples (bytes, e.g. from a cluster worker).
 
     Memory stays that of one graph, whatever the total: each is loaded into a new
     store beside ``path`` (``pyoxigraph.Store.bulk_load``) and may then be dropped.
@@ -379,8 +381,9 @@ def stream_store(
 
         def fill(store: ox.Store) -> None:
             for graph in graphs:
-                if len(graph):
-                    store.bulk_load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=graph_node)
+                data = graph if isinstance(graph, bytes) else _ntriples(graph) if len(graph) else b""
+                if data.strip():
+                    store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph_node)
             if before > 0 and not allow_empty and not store.query(f"ASK {{ GRAPH ?g {{ ?e a <{KG.Event}> }} }}"):
                 raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
 
