@@ -19,7 +19,7 @@ from .builder import GraphBuilder, new_graph
 __all__ = ["BATCH_ARTICLES", "BatchCounter", "graph_batches"]
 
 #: Articles per graph batch: large enough for fast bulk loads, small enough to keep memory flat.
-BATCH_ARTICLES = 500
+BATCH_ARTICLES = 100
 
 
 class BatchCounter:
