@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: demo test setup clean bench evaluate browser vendor-js bench-export
+.PHONY: demo test setup clean bench bench-extract evaluate browser vendor-js bench-export
 
 $(BIN)/kgraph: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,13 @@ evaluate: setup
 	$(BIN)/kgraph evaluate ../shared/benchmarks/petr2_gsr_validation.xml
 	$(BIN)/kgraph evaluate ../shared/benchmarks/plover_gsr_public.json
 
+# whole-process benchmark (benchmarks/run.py): bare spaCy, extract, build to a file and a store, --jobs 1 and 2
+ARTICLES ?= 1000
 bench: setup
+	$(BIN)/python benchmarks/run.py --articles $(ARTICLES)
+
+# in-process words per second of extraction against nlp.pipe, per language (tools/bench.py)
+bench-extract: setup
 	$(BIN)/python tools/bench.py
 
 clean:

@@ -108,27 +108,85 @@ def _check_dictionaries(actors: tuple[str, ...], agents: tuple[str, ...]) -> Non
         ActorDictionary("en", str.split, actors=actors, agents=agents, builtin=False)
 
 
-def _progress(items: list[Any], label: str) -> contextlib.AbstractContextManager[Iterable[Any]]:
-    if sys.stderr.isatty() and len(items) > 1:
+def jobs_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--jobs N``: worker processes parsing at once (default: the available cores, at most 8)."""
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", envvar="KGRAPH_JOBS",
+        help="Worker processes parsing at once; output is the same for every N "
+             "[default: the number of cores, at most 8; env KGRAPH_JOBS].",
+    )(func)
+
+
+def _jobs(jobs: int | None) -> int:
+    from .extract.parallel import default_jobs
+
+    return jobs if jobs is not None else default_jobs()
+
+
+def _progress(items: Iterable[Any], label: str) -> contextlib.AbstractContextManager[Iterable[Any]]:
+    if sys.stderr.isatty() and not (isinstance(items, list) and len(items) < 2):
         return click.progressbar(items, label=label, file=sys.stderr, show_pos=True)
     return contextlib.nullcontext(items)
 
 
-def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | None, strict: bool) -> list[Article]:
-    """Read every input; report bad items (and unsupported languages) on stderr; with --strict, stop on any."""
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    for item in extractor.screen(read_inputs(inputs, date=date, lang=None if lang == "auto" else lang)):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            click.echo(f"kgraph: skipped {item.message()}", err=True)
-        else:
-            articles.append(item)
+class _Articles:
+    """The readable articles of the inputs, read lazily (never all held at once).
+
+    Bad items (and unsupported languages) are reported on stderr as they are met,
+    and their count once the inputs are exhausted; :attr:`read` counts the articles
+    handed on so far. :meth:`any` reads ahead to the first article, so a command can
+    refuse to start (and leave its output untouched) when there is none.
+    """
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self._items = iter(items)
+        self._ahead: list[Article] = []
+        self.read = 0
+        self.skipped = 0
+        self._reported = False
+
+    def _next(self) -> Article | None:
+        for item in self._items:
+            if isinstance(item, Skipped):
+                self.skipped += 1
+                click.echo(f"kgraph: skipped {item.message()}", err=True)
+                continue
+            return item
+        if self.skipped and not self._reported:
+            self._reported = True
+            click.echo(f"kgraph: {self.skipped} input item{'s' if self.skipped != 1 else ''} skipped", err=True)
+        return None
+
+    def any(self) -> bool:
+        """Whether there is at least one article (reads ahead to it)."""
+        if not self._ahead:
+            article = self._next()
+            if article is not None:
+                self._ahead.append(article)
+        return bool(self._ahead)
+
+    def __iter__(self) -> Iterator[Article]:
+        while self._ahead or self.any():
+            self.read += 1
+            yield self._ahead.pop()
+
+
+def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | None, strict: bool) -> _Articles:
+    """The inputs' articles, read lazily; bad items (and unsupported languages) reported on stderr.
+
+    With --strict every input is read first (and held), so that nothing is written when any item is bad.
+    """
+    items = extractor.screen(read_inputs(inputs, date=date, lang=None if lang == "auto" else lang))
+    if not strict:
+        return _Articles(items)
+    held = list(items)
+    skipped = [item for item in held if isinstance(item, Skipped)]
+    for item in skipped:
+        click.echo(f"kgraph: skipped {item.message()}", err=True)
     if skipped:
         click.echo(f"kgraph: {len(skipped)} input item{'s' if len(skipped) != 1 else ''} skipped", err=True)
-        if strict:
-            raise UserError("--strict: unreadable input, nothing written")
-    return articles
+        raise UserError("--strict: unreadable input, nothing written")
+    return _Articles(held)
 
 
 def _read_records(paths: list[str], *, strict: bool) -> list[Any]:
@@ -148,17 +206,17 @@ def _read_records(paths: list[str], *, strict: bool) -> list[Any]:
 
 
 def _extractor(lang: str, model_fr: str | None, model_en: str | None, untargeted: bool = False,
-               actors: tuple[str, ...] = (), agents: tuple[str, ...] = (), *, trace: bool = False):
+               actors: tuple[str, ...] = (), agents: tuple[str, ...] = (), *, trace: bool = False, jobs: int | None = 1):
     from .extract import Extractor
 
     _check_dictionaries(actors, agents)
     context = click.get_current_context(silent=True)
     verbs = context.meta.get("kgraph.verbs", ()) if context is not None else ()
     return Extractor(lang=lang, models={"fr": model_fr, "en": model_en}, untargeted=untargeted, trace=trace, verbs=verbs,
-                     actors=actors, agents=agents)
+                     actors=actors, agents=agents, jobs=_jobs(jobs))
 
 
-def _results(articles: list[Article], extractor: Any, label: str) -> Iterator[Any]:
+def _results(articles: Iterable[Article], extractor: Any, label: str) -> Iterator[Any]:
     with _progress(articles, label) as bar:
         yield from extractor.extract_many(bar)
 
@@ -193,10 +251,11 @@ def cli() -> None:
                    "trigger considered, how each actor was resolved and why no event was made.")
 @extraction_options
 @actor_file_options
+@jobs_option
 @_fail_on_kgraph_errors
 def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, lang: str, date: str | None, strict: bool,
             untargeted: bool, model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (),
-            agents: tuple[str, ...] = ()) -> None:
+            agents: tuple[str, ...] = (), jobs: int | None = None) -> None:
     """Extract events from news text, one record per line.
 
     INPUT is a .txt article, a .jsonl file (one article a line), a directory
@@ -209,11 +268,12 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
       echo "Russia condemned the US strike on Syria." | kgraph extract - --lang en
       kgraph extract news.txt --explain          # why each event was (or was not) found
       kgraph extract news.jsonl --actors my.actors.txt --agents my.agents.txt
+      kgraph extract news/ --jobs 2 -o events.jsonl
     """
-    extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents, trace=explain)
+    extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents, trace=explain, jobs=jobs)
     out_cm = _output(output)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
-    if not articles:
+    if not articles.any():
         raise UserError(f"no article could be read from {', '.join(inputs)}")
     count = 0
     try:
@@ -235,7 +295,7 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
     except BrokenPipeError:  # `kgraph extract … | head`
         sys.stderr.close()
         os._exit(0)
-    click.echo(f"kgraph: {count} events from {len(articles)} articles", err=True)
+    click.echo(f"kgraph: {count} events from {articles.read} articles", err=True)
 
 
 def _tsv_row(record: dict[str, Any]) -> list[Any]:
@@ -258,10 +318,16 @@ def _tsv_row(record: dict[str, Any]) -> list[Any]:
               metavar="SECONDS", help="How long to wait while another kgraph process writes the same graph.")
 @extraction_options
 @actor_file_options
+@jobs_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's processes (--jobs); dask: a Dask distributed cluster.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="With --engine dask: the scheduler of a running cluster (default: a local cluster of --jobs workers).")
 @_fail_on_kgraph_errors
 def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: bool, lock_timeout: float, lang: str,
           date: str | None, strict: bool, untargeted: bool, model_fr: str | None, model_en: str | None,
-          actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> None:
+          actors: tuple[str, ...] = (), agents: tuple[str, ...] = (), jobs: int | None = None, engine: str = "local",
+          scheduler: str | None = None) -> None:
     """Extract events and merge them into an RDF graph.
 
     INPUT is read as for extract; a .jsonl file of event records (what
@@ -282,32 +348,78 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
       kgraph build news/ -o store/            # a store directory
       kgraph build news/ -o - | head          # Turtle on stdout
       kgraph extract news/ -o events.jsonl && kgraph build events.jsonl -o events.ttl
+      kgraph build news/ -o store/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .graph import GraphBuilder, write_graph
     from .graph.store import graph_format
 
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
     if graph_path != "-" and graph_format(graph_path) != "store":
         check_output(graph_path)
     record_files = [i for i in inputs if is_record_file(i)]  # event records: built without parsing
     texts = tuple(i for i in inputs if i not in record_files)
-    extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents)
-    articles = _read(texts, extractor, lang=lang, date=date, strict=strict) if texts else []
+    extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents, jobs=jobs)
+    articles = _read(texts, extractor, lang=lang, date=date, strict=strict)
     built = _read_records(record_files, strict=strict)
-    if not articles and not built:
+    if not articles.any() and not built:
         raise UserError(f"no article could be read from {', '.join(inputs)}; {graph_path} left untouched")
+    if built and engine == "dask":
+        raise UserError("--engine dask parses articles; build event-record files without it")
     builder = GraphBuilder(models=extractor.models if texts else None)
-    mentions = builder.add_results(built)
-    mentions += builder.add_results(_results(articles, extractor, "building"))
-    articles = [*articles, *(r.article for r in built)]
     notify = lambda message: click.echo(f"kgraph: {message}", err=True)  # noqa: E731
-    before, after = write_graph(builder.graph, graph_path, append=append, allow_empty=allow_empty,
-                                lock_timeout=lock_timeout, notify=notify)
+    if engine == "dask":
+        before, after, mentions = _build_on_cluster(articles, extractor, builder, graph_path, append=append,
+                                                    allow_empty=allow_empty, lock_timeout=lock_timeout,
+                                                    notify=notify, scheduler=scheduler, workers=_jobs(jobs))
+    elif graph_format(graph_path) == "store" and not append and not built:  # streamed: batches bulk-loaded as they come
+        from .graph.store import stream_store
+        from .graph.stream import BatchCounter, graph_batches
+
+        counter = BatchCounter()
+        batches = graph_batches(builder, _results(articles, extractor, "building"), counter=counter)
+        before, after = stream_store(batches, graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
+                                     notify=notify)
+        mentions = counter.mentions
+    else:
+        mentions = builder.add_results(built)
+        mentions += builder.add_results(_results(articles, extractor, "building"))
+        before, after = write_graph(builder.graph, graph_path, append=append, allow_empty=allow_empty,
+                                    lock_timeout=lock_timeout, notify=notify)
     click.echo(
-        f"kgraph: {len(articles)} articles, {mentions} event mentions, "
+        f"kgraph: {articles.read + len(built)} articles, {mentions} event mentions, "
         f"{after} triples ({after - before:+d}) -> {graph_path}",
         err=True,
     )
+
+
+def _build_on_cluster(articles: Iterable[Article], extractor: Any, builder: Any, graph_path: str, *, append: bool,
+                      allow_empty: bool, lock_timeout: float, notify: Callable[[str], None], scheduler: str | None,
+                      workers: int) -> tuple[int, int, int]:
+    """``build --engine dask``: shards from the cluster, bulk-loaded into a store or gathered for a file."""
+    from .graph import new_graph, write_graph
+    from .graph.cluster import cluster_shards
+    from .graph.store import graph_format, stream_store
+
+    mentions = 0
+
+    def shards() -> Iterator[bytes]:
+        nonlocal mentions
+        for shard in cluster_shards(extractor, articles, models=builder.models, scheduler=scheduler, workers=workers):
+            mentions += shard.mentions
+            yield shard.ntriples
+
+    if graph_format(graph_path) == "store" and not append:
+        before, after = stream_store(shards(), graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
+                                     notify=notify)
+        return before, after, mentions
+    graph = new_graph()
+    for data in shards():
+        graph.parse(data=data, format="nt")
+    before, after = write_graph(graph, graph_path, append=append, allow_empty=allow_empty, lock_timeout=lock_timeout,
+                                notify=notify)
+    return before, after, mentions
 
 
 @cli.command()
@@ -456,9 +568,11 @@ def validate(graph_path: str) -> None:
 @click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English.")
 @verbs_option
 @actor_file_options
+@jobs_option
 @_fail_on_kgraph_errors
 def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, errors: bool, untargeted: bool,
-             model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> None:
+             model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (), agents: tuple[str, ...] = (),
+             jobs: int | None = None) -> None:
     """Precision, recall and F1 of extraction against a gold file (CONTRACT §4).
 
     GOLD is kgraph gold JSONL, PLOVER gold-record JSON or PETRARCH validation XML.
@@ -480,7 +594,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
     if pred:
         predictions = read_predictions(pred)
     else:
-        extractor = _extractor("auto", model_fr, model_en, untargeted, actors, agents, trace=errors)
+        extractor = _extractor("auto", model_fr, model_en, untargeted, actors, agents, trace=errors, jobs=jobs)
         out_cm = _output(save_pred) if save_pred else None
         articles = [Article(doc_id=i.id, text=i.text, lang=i.lang, date=i.date, origin=gold) for i in items if i.text.strip()]
         predictions = {}

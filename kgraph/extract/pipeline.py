@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -63,6 +64,8 @@ class Extractor:
         verbs: paths of user verb lexicon files (verbs.tsv format), matched before the shipped ones.
         actors: extra actor dictionaries (PETRARCH ``.actors`` or kgraph tables), winning over the built-in ones.
         agents: extra agent dictionaries (PETRARCH ``.agents`` or kgraph agent tables).
+        jobs: worker processes parsing at once (:mod:`kgraph.extract.parallel`); the
+            results are the same, in the same order, for every value.
     """
 
     def __init__(
@@ -77,6 +80,7 @@ class Extractor:
         verbs: tuple[str, ...] = (),
         actors: tuple[str, ...] = (),
         agents: tuple[str, ...] = (),
+        jobs: int = 1,
     ) -> None:
         self.untargeted = untargeted
         self.actors = tuple(str(p) for p in actors)
@@ -89,6 +93,13 @@ class Extractor:
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.trace = trace
+        self.jobs = max(1, jobs)
+
+    def single(self) -> Extractor:
+        """This extractor working in the calling process only (``jobs=1``)."""
+        clone = copy.copy(self)
+        clone.jobs = 1
+        return clone
 
     def dictionary(self, lang: str) -> ActorDictionary:
         """The actor dictionary of ``lang`` with this extractor's extra files (loaded once)."""
@@ -135,7 +146,17 @@ class Extractor:
         return next(iter(self.extract_many([article])))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ExtractionResult]:
-        """Events of many articles, in input order, parsing in batches per language."""
+        """Events of many articles, in input order, parsing in batches per language.
+
+        ``articles`` is read lazily, a batch (or, with several jobs, a few batches per
+        worker) ahead of the results consumed; each batch's Docs are dropped once its
+        events are extracted.
+        """
+        if self.jobs > 1:
+            from .parallel import extract_parallel
+
+            yield from extract_parallel(self, articles, self.jobs)
+            return
         batch: list[Article] = []
         for article in articles:
             batch.append(article)

@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -39,7 +39,7 @@ from .query import QueryResult, run_oxigraph_query, run_query
 
 __all__ = [
     "FORMATS", "OXIGRAPH_THRESHOLD", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph",
-    "query_graph", "save_graph", "write_graph",
+    "query_graph", "save_graph", "stream_store", "write_graph",
 ]
 
 #: rdflib syntax per file extension.
@@ -379,6 +379,34 @@ def _merged_counts(graph: Graph, store: ox.Store) -> tuple[Graph, Graph]:
     return old, merged
 
 
+def _fix_counts(store: ox.Store) -> None:
+    """Recount the events whose mentions came in several batches of a streamed build.
+
+    Each batch counts its own mentions; an event reported by articles of two batches
+    would keep one batch's count. Those events (count and mentions disagree) are
+    recounted from all their mentions in one update.
+    """
+    kg = str(KG._NS)
+    text = f"""SELECT ?e WHERE {{ GRAPH <{GRAPH_NAME}> {{ ?e <{kg}numMentions> ?n ; <{kg}mention> ?m }} }}
+        GROUP BY ?e HAVING (COUNT(DISTINCT ?m) != MAX(?n) || COUNT(DISTINCT ?n) > 1)"""
+    events = [URIRef(solution["e"].value) for solution in store.query(text)]
+    if not events:
+        return
+    stale = Graph()
+    for event in events:
+        stale.add((event, RDF.type, KG.Event))
+    old, merged = _merged_counts(stale, store)
+    counts = Graph()
+    for triple in merged:
+        if triple[1] in _COUNTS:
+            counts.add(triple)
+    name = f"<{GRAPH_NAME}>"
+    store.update(
+        f"DELETE DATA {{ GRAPH {name} {{ {_ntriples(old).decode('utf-8')} }} }} ;\n"
+        f"INSERT DATA {{ GRAPH {name} {{ {_ntriples(counts).decode('utf-8')} }} }}"
+    )
+
+
 def _write_marker(path: Path) -> None:
     info = {"kgraph": __version__, "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     (path / STORE_MARKER).write_text(json.dumps(info) + "\n", encoding="utf-8")
@@ -388,6 +416,18 @@ def _replace_store(graph: Graph, path: Path) -> None:
     """Build a new store beside ``path`` and swap it in, so a failure leaves the old one whole.
 
     Only a directory that is a kgraph store (it carries the marker) is ever replaced.
+    """
+    def fill(store: ox.Store) -> None:
+        store.load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+
+    _new_store(path, fill)
+
+
+def _new_store(path: Path, fill: Callable[[ox.Store], None]) -> int:
+    """Fill a new store beside ``path`` with ``fill``, then swap it in; returns its triple count.
+
+    ``fill`` may raise (e.g. :class:`GraphError` to refuse the result): the new store
+    is then removed and ``path`` left as it was.
     """
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
@@ -401,9 +441,9 @@ def _replace_store(graph: Graph, path: Path) -> None:
     old: Path | None = None
     try:
         store = ox.Store(str(fresh))
-        # A new directory swapped in only when complete: the bulk loader (no transaction) is safe here, and faster.
-        store.bulk_load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+        fill(store)
         store.flush()
+        size = len(store)
         del store
         _write_marker(fresh)
         if path.exists():
@@ -411,6 +451,7 @@ def _replace_store(graph: Graph, path: Path) -> None:
             old.rmdir()
             os.replace(path, old)
         os.replace(fresh, path)
+        return size
     except OSError as err:
         raise GraphError(f"{path}: cannot write store: {_first_line(err)}") from err
     finally:
@@ -418,6 +459,57 @@ def _replace_store(graph: Graph, path: Path) -> None:
             shutil.rmtree(fresh, ignore_errors=True)
         if old is not None and (old / STORE_MARKER).is_file():
             shutil.rmtree(old, ignore_errors=True)
+
+
+def stream_store(
+    graphs: Iterable[Graph | bytes],
+    path: str | os.PathLike[str],
+    *,
+    allow_empty: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    notify: Callable[[str], None] | None = None,
+) -> tuple[int, int]:
+    """Replace the store at ``path`` with the triples of ``graphs``, bulk-loaded one graph at a time.
+
+    Each item is a graph or a shard of N-Triples (bytes, e.g. from a cluster worker).
+
+    Memory stays that of one graph, whatever the total: each is loaded into a new
+    store beside ``path`` (``pyoxigraph.Store.bulk_load``) and may then be dropped.
+    The safety of :func:`write_graph` holds: the target is locked for the whole
+    build (so no other build sweeps the store being filled), the new store is
+    swapped in only when complete, and an existing store is not replaced by one
+    without events unless ``allow_empty``.
+
+    Returns:
+        The number of triples at ``path`` before and after.
+
+    Raises:
+        GraphError: ``path`` is not a store path, or the result would replace a store by one with no event.
+        LockError: the target stayed locked longer than ``lock_timeout``.
+    """
+    path = Path(path)
+    if graph_format(path) != "store":
+        raise GraphError(f"{path}: not a store directory")
+    graph_node = ox.NamedNode(str(GRAPH_NAME))
+    with locked(path, timeout=lock_timeout, notify=notify):
+        sweep_leftovers(path)
+        before = 0
+        if is_store(path):
+            store = _read_only_store(path)
+            before = len(store)
+            del store
+
+        def fill(store: ox.Store) -> None:
+            for graph in graphs:
+                data = graph if isinstance(graph, bytes) else _ntriples(graph) if len(graph) else b""
+                if data.strip():
+                    store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph_node)
+            if before > 0 and not allow_empty and not store.query(f"ASK {{ GRAPH ?g {{ ?e a <{KG.Event}> }} }}"):
+                raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
+            _fix_counts(store)
+
+        after = _new_store(path, fill)
+    return before, after
 
 
 def save_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> Path | str:
