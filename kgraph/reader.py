@@ -18,7 +18,7 @@ from typing import IO
 
 from .text import split_front_matter
 
-__all__ = ["Article", "Skipped", "read_inputs", "parse_date"]
+__all__ = ["Article", "Skipped", "json_lines", "read_inputs", "parse_date"]
 
 #: File endings read from directories.
 INPUT_SUFFIXES = (".txt", ".jsonl", ".json")
@@ -240,7 +240,9 @@ def _read_json(data: bytes, origin: str, doc_name: str, *, dates: _Dates, lang: 
         yield _article_from_record(record, f"{origin}[{index}]", f"{doc_name}:{index}", dates=dates, lang=lang)
 
 
-def _read_jsonl(data: bytes, origin: str, doc_name: str, *, dates: _Dates, lang: str | None) -> Iterator[Item]:
+def json_lines(data: bytes, origin: str) -> Iterator[tuple[str, int, object] | Skipped]:
+    """The JSON values of a JSONL file's lines, ``(origin:line, line number, value)``, and a
+    :class:`Skipped` for an undecodable file or a line that is not JSON (blank lines are passed over)."""
     text = _decode(data, origin)
     if isinstance(text, Skipped):
         yield text
@@ -250,10 +252,17 @@ def _read_jsonl(data: bytes, origin: str, doc_name: str, *, dates: _Dates, lang:
             continue
         where = f"{origin}:{number}"
         try:
-            record = json.loads(line)
+            yield where, number, json.loads(line)
         except json.JSONDecodeError as err:
             yield Skipped(where, f"invalid JSON: {err.msg} (column {err.colno})")
+
+
+def _read_jsonl(data: bytes, origin: str, doc_name: str, *, dates: _Dates, lang: str | None) -> Iterator[Item]:
+    for item in json_lines(data, origin):
+        if isinstance(item, Skipped):
+            yield item
             continue
+        where, number, record = item
         yield _article_from_record(record, where, f"{doc_name}:{number}", dates=dates, lang=lang)
 
 

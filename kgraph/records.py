@@ -26,7 +26,7 @@ from typing import Any
 from .cameo import cameo_code
 from .extract.pipeline import ExtractionResult
 from .model import Action, ActorRef, Event
-from .reader import Article, Skipped, parse_date
+from .reader import Article, Skipped, json_lines, parse_date
 
 __all__ = ["RECORD_FIELDS", "event_from_record", "is_record", "is_record_file", "read_records", "record_of"]
 
@@ -136,19 +136,15 @@ def read_records(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Extraction
     for path in paths:
         origin = os.fspath(path)
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            yield Skipped(origin, f"cannot read: {getattr(err, 'strerror', None) or err}")
+            data = Path(path).read_bytes()
+        except OSError as err:
+            yield Skipped(origin, f"cannot read: {err.strerror or err}")
             continue
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
+        for item in json_lines(data, origin):  # the readers' own decoding and line errors
+            if isinstance(item, Skipped):
+                yield item
                 continue
-            where = f"{origin}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield Skipped(where, f"invalid JSON: {err.msg} (column {err.colno})")
-                continue
+            where, _, record = item
             if not is_record(record):
                 yield Skipped(where, "not an event record (needs " + " and ".join(f'"{k}"' for k in RECORD_FIELDS) + ")")
                 continue
