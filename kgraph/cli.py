@@ -586,6 +586,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
     """
     from .evaluate import read_gold_with_warnings, read_predictions, score
     from .evaluate.analysis import analyse
+    from .evaluate.predict import predict
 
     candidates: dict[str, Any] = {}
     items, warnings = read_gold_with_warnings(gold)
@@ -596,11 +597,8 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
     else:
         extractor = _extractor("auto", model_fr, model_en, untargeted, actors, agents, trace=errors, jobs=jobs)
         out_cm = _output(save_pred) if save_pred else None
-        articles = [Article(doc_id=i.id, text=i.text, lang=i.lang, date=i.date, origin=gold) for i in items if i.text.strip()]
-        predictions = {}
-        for result in _results(articles, extractor, "extracting"):
-            predictions[result.article.doc_id] = [e.to_record() for e in result.events]
-            candidates[result.article.doc_id] = result.candidates
+        predictions, candidates = predict(items, extractor, origin=gold,
+                                          progress=lambda articles: _results(articles, extractor, "extracting"))
         if out_cm is not None:
             with out_cm as out:
                 for records in predictions.values():

@@ -59,9 +59,11 @@ _FOREIGN_PROB = 0.9
 _FOREIGN_MIN_WORDS = 8
 
 
+_KNOWN_WORDS = frozenset().union(*_FUNCTION_WORDS.values())
+
+
 def _function_word_share(words: list[str]) -> float:
-    known = set().union(*_FUNCTION_WORDS.values())
-    return sum(w in known for w in words) / max(1, len(words))
+    return sum(w in _KNOWN_WORDS for w in words) / max(1, len(words))
 
 
 def unsupported_language(text: str) -> str | None:

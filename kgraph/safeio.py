@@ -35,6 +35,8 @@ __all__ = ["STDOUT", "atomic_open", "atomic_path", "check_output", "is_special",
 
 #: The path that means standard output.
 STDOUT = "-"
+#: The marker file that makes a directory a kgraph store (see :mod:`kgraph.graph.store`).
+STORE_MARKER = ".kgraph-store"
 #: Part of the name of every temporary file kgraph writes beside a target (``.NAME.kgraph-XXXX.tmp``).
 TEMP_TAG = "kgraph-"
 #: Seconds a writer waits for another kgraph process to release a target (``--lock-timeout``).
@@ -188,7 +190,7 @@ def sweep_leftovers(path: str | os.PathLike[str]) -> list[Path]:
 def _is_kgraph_store_dir(path: Path) -> bool:
     names = {p.name for p in path.iterdir()}
     # a store being built: Oxigraph's RocksDB files, then the marker; nothing of a user's
-    return not names or ".kgraph-store" in names or bool(names) and all(
+    return not names or STORE_MARKER in names or bool(names) and all(
         n in ("CURRENT", "IDENTITY", "LOCK", "LOG") or n.startswith(("MANIFEST-", "OPTIONS-", "LOG.old")) or n.endswith((".log", ".sst", ".dbtmp"))
         for n in names
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.evaluate import read_gold, score
-from kgraph.reader import Article
+from kgraph.evaluate.predict import predict
 
 pytestmark = pytest.mark.slow
 DATA = Path(__file__).parent / "data"
@@ -31,8 +31,7 @@ FLOORS = [
 @pytest.mark.parametrize(("name", "floor", "precision"), FLOORS)
 def test_f1_floor(extractor, name, floor, precision):
     items = read_gold(DATA / name)
-    articles = [Article(i.id, i.text, i.lang, i.date) for i in items]
-    predictions = {r.article.doc_id: [e.to_record() for e in r.events] for r in extractor.extract_many(articles)}
+    predictions, _ = predict(items, extractor)
     report = score(items, predictions)
     assert report.events.f1 >= floor, report.format_table()
     assert report.events.precision >= precision, report.format_table()

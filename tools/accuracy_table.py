@@ -11,8 +11,8 @@ from pathlib import Path
 
 from kgraph.evaluate import read_gold, score
 from kgraph.evaluate.analysis import analyse
+from kgraph.evaluate.predict import predict
 from kgraph.extract import Extractor
-from kgraph.reader import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = [
@@ -34,8 +34,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|---|")
     for label, path in SETS:
         items = read_gold(path)
-        articles = [Article(i.id, i.text, i.lang, i.date) for i in items if i.text.strip()]
-        predictions = {r.article.doc_id: [e.to_record() for e in r.events] for r in extractor.extract_many(articles)}
+        predictions, _ = predict(items, extractor)
         report = score(items, predictions)
         analysis = analyse(items, report)
         e, d = report.events, report.dyads

@@ -32,7 +32,7 @@ from rdflib import RDF, Dataset, Graph, URIRef
 
 from .. import __version__
 from ..errors import GraphError, OutputError
-from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, atomic_path, locked, real_target, sweep_leftovers
+from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, STORE_MARKER, atomic_path, locked, real_target, sweep_leftovers
 from .builder import new_graph, recount
 from .namespace import BASE, KG, PREFIXES
 from .query import QueryResult, run_oxigraph_query, run_query
@@ -58,8 +58,6 @@ _QUADS = {"trig", "nquads"}
 GRAPH_NAME = URIRef(BASE + "graph/events")
 
 
-#: The marker file that makes a directory a kgraph store (written at creation).
-STORE_MARKER = ".kgraph-store"
 
 
 def is_store(path: str | os.PathLike[str]) -> bool:
