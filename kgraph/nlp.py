@@ -78,6 +78,56 @@ def noun_repair(doc: Doc) -> Doc:
     return doc
 
 
+#: Words that join coordinated subjects.
+_COORDINATORS = frozenset({"et", "ou", "and", "or", ","})
+#: Relations under which the parser hangs the real main verb on a misread nominal root.
+_HUNG_VERB_DEPS = frozenset({"conj", "advcl", "acl", "parataxis", "dep"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+
+
+@Language.component("kgraph_coordination_repair")
+def coordination_repair(doc: Doc) -> Doc:
+    """Coordinated subjects read as a nominal root: "Pékin et Islamabad ont inauguré …".
+
+    The French model often parses "X et Y ont <verb>" with X as the sentence root and the
+    verb as its conjunct (or adverbial clause), Y alone as the verb's subject. When the root
+    is a noun phrase with no preposition, and all that separates it from the verb's subject
+    is "et"/"ou"/"and"/"or" or a comma, the tree is rebuilt as the coordination it is: the
+    verb becomes the root, X its subject, Y (and Y's own conjuncts) conjuncts of X.
+    """
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("PROPN", "NOUN") or any(c.dep_ == "case" for c in root.children):
+            continue
+        for verb in root.children:
+            if verb.dep_ not in _HUNG_VERB_DEPS or verb.pos_ not in ("VERB", "AUX") or verb.i < root.i:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and root.i < c.i < verb.i]
+            if len(subjects) != 1:
+                continue
+            subject = subjects[0]
+            own = [t for t in root.subtree if t.i < min(verb.left_edge.i, subject.left_edge.i)]
+            words = [t.i for t in own if t.lower_ not in _COORDINATORS]
+            gap = [t for t in doc[max(words, default=root.i) + 1 : subject.left_edge.i]]
+            if not gap or any(t.lower_ not in _COORDINATORS for t in gap):
+                continue
+            if all(t.lower_ == "," for t in gap) and not any(c.dep_ == "conj" for c in subject.children):
+                continue  # "X, Y a dit" may be an apposition; "X, Y et Z ont dit" is a list
+            for child in [c for c in root.children if c.i > verb.i]:
+                child.head = verb
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            root.head = verb
+            root.dep_ = subject.dep_
+            subject.head = root
+            subject.dep_ = "conj"
+            for word in gap:
+                word.head = subject
+                word.dep_ = "cc" if word.lower_ != "," else "punct"
+            break
+    return doc
+
+
 #: The sentence-boundary component per language (measured on the dev sets, see README).
 _SENTENCE_COMPONENT = {"fr": "kgraph_sentence_starts", "en": "kgraph_sentence_starts"}
 
@@ -96,6 +146,8 @@ def _load(name: str) -> Language:
         raise ModelError(f"spaCy model {name!r} has no dependency parser")
     if "kgraph_paragraphs" not in nlp.pipe_names and "kgraph_sentence_starts" not in nlp.pipe_names:
         nlp.add_pipe(_SENTENCE_COMPONENT.get(nlp.lang, "kgraph_paragraphs"), before="parser")
+    if "kgraph_coordination_repair" not in nlp.pipe_names:
+        nlp.add_pipe("kgraph_coordination_repair", last=True)
     if "kgraph_noun_repair" not in nlp.pipe_names:
         nlp.add_pipe("kgraph_noun_repair", last=True)
     return nlp

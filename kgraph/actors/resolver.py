@@ -217,6 +217,10 @@ class ActorResolver:
             # "Barack Obama and Vladimir Putin" with "Putin" a conjunct of "Obama".
             for i in range(match.start, match.end):
                 members += [c for c in self.doc[i].conjuncts if c.i > head.i and c not in members]
+        for apposition in (c for c in head.children if c.dep_ in ("appos", "flat:name", "flat")):
+            # Or on the name in apposition: "U.S. envoy Zalmay Khalilzad and Taliban negotiators"
+            # with "negotiators" a conjunct of "Khalilzad".
+            members += [c for c in apposition.conjuncts if c.i > head.i and c not in members]
         for token in members:
             for ref in self.resolve_one(token):
                 if all(r.code != ref.code for r in refs):
@@ -348,6 +352,50 @@ class ActorResolver:
             if remembered.ref.country:
                 return remembered.ref.country
         return None
+
+    def _place_under(self, token: Token) -> str | None:
+        """The country of a place inside a phrase of place under ``token``: "dans l'enceinte de
+        l'école de police de Bogota", "near the town of Samarra"."""
+        for child in token.children:
+            if child.dep_ == "prep" and fold(child.text) in _LOCATIVE | {"near", "outside"}:
+                phrase = child
+            elif child.dep_ in ("nmod", "obl", "obl:mod") and any(
+                fold(c.text) in _LOCATIVE | {"près", "devant"} for c in child.children if c.dep_ == "case"
+            ):
+                phrase = child
+            else:
+                continue
+            for word in phrase.subtree:
+                match = self._matches.get(word.i)
+                if match is not None and match.entry.kind in ("country", "capital", "place") and match.entry.country:
+                    return match.entry.country
+        return None
+
+    def at_place(self, token: Token, sector: str) -> list[ActorRef]:
+        """An actor of ``sector`` of the country where ``token`` happens: a place named in its
+        clause ("a explosé à Bogota", "killed in Mali"), else the one place the sentence names
+        after a preposition of place. Unlike :meth:`in_context`, never a country merely mentioned."""
+        country = None
+        head = token
+        for _ in range(3):
+            country = self._place_in(head) or self._place_under(head)
+            if country or head.head.i == head.i:
+                break
+            head = head.head
+        if not country:
+            places = set()
+            for other in token.sent:
+                match = self._matches.get(other.i)
+                if match is None or match.start != other.i or not match.entry.country or match.entry.kind not in _STATE_KINDS:
+                    continue
+                case = [c for c in other.children if c.dep_ == "case"] or ([other.head] if other.dep_ == "pobj" else [])
+                if any(fold(c.text) in _LOCATIVE for c in case):
+                    places.add(match.entry.country)
+            country = next(iter(places)) if len(places) == 1 else None
+        if not country:
+            return []
+        code = country + sector
+        return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context", "place of the event")]
 
     def in_context(self, token: Token, sector: str) -> list[ActorRef]:
         """An actor of ``sector`` from the country in context of ``token`` (see :meth:`_context_country`)."""

@@ -127,15 +127,18 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     # A governing event verb absorbs the event of its complement: "threatened to break relations
     # with Russia" is one threat (with Russia as recipient), "refused to meet" one refusal.
     verbal = {t.token.i for t in triggers}
-    absorbed = {
-        t.token.head.i: t.entry
-        for t in triggers
-        if t.token.dep_ == "xcomp" and t.token.head.i in verbal and t.token.head.i != t.token.i
-    }
+    # What one is accused of stays an event of its own, marked alleged (see _mode).
+    def absorbable(t: _Trigger) -> bool:
+        return (
+            t.token.dep_ == "xcomp" and t.token.head.i in verbal and t.token.head.i != t.token.i
+            and fold(t.token.head.lemma_) not in lexicon.allegation_verbs
+        )
+
+    absorbed = {t.token.head.i: t.entry for t in triggers if absorbable(t)}
     triggers = [
         _Trigger(t.token, t.entry, t.noun, t.nominal, absorbed.get(t.token.i))
         for t in triggers
-        if not (t.token.dep_ == "xcomp" and t.token.head.i in verbal and t.token.head.i != t.token.i)
+        if not absorbable(t)
     ]
     for token in sent:
         # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
@@ -475,7 +478,7 @@ def _verbal_roles(
             if sources:
                 rules.append("passive agent")
     if not sources:
-        sources = _inherited_subject(verb, resolver)
+        sources = _inherited_subject(verb, resolver, lexicon)
         penalty += 0.1 if sources else 0.0
         if sources:
             rules.append("inherited subject")
@@ -499,6 +502,14 @@ def _verbal_roles(
         if sources:
             penalty += 0.15
             rules.append("protesters of the place")
+    if not sources and trigger.entry.cameo[:2] in lexicon.unattributed_roots and not _has_actor_subject(verb):
+        # An attack with no named perpetrator ("une voiture piégée a explosé à Bogota", "a bomb
+        # killed three soldiers in Mali"): unidentified armed forces of the country where it
+        # happened (CAMEO agent UAF), the convention of the gold data.
+        sources = resolver.at_place(verb, "UAF")
+        if sources:
+            penalty += 0.2
+            rules.append("unattributed attack")
     if not targets:
         exclude = {s.code for s in sources}
         instrument = trigger.entry.cameo[:2] in lexicon.instrument_roots
@@ -529,6 +540,16 @@ def _verbal_roles(
                     complements = []  # "demanded that Hamas …": the addressee is named but unknown
                     break
         if not targets:
+            # Whom the verb asks to act is its recipient: "a demandé à Moscou de retirer …",
+            # "called on Japan to release …" (object control, see _controller).
+            for complement in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
+                controller = _controller(verb, complement, lexicon)
+                if controller is not None:
+                    targets = [r for r in resolver.resolve(controller) if r.code not in exclude]
+                if targets:
+                    rules.append("controller")
+                    break
+        if not targets:
             # The recipient inside the complement: "offered to hand over two suspects to Britain",
             # "agreed to re-open its borders to UN peacekeepers".
             # Not for a verb of saying: "X said it would expel Y" codes the expulsion, not a statement to Y.
@@ -544,6 +565,13 @@ def _verbal_roles(
                        if r.how in ("dictionary", "agent")]
             if targets:
                 rules.append("demand made of")
+        if not targets and not speech and not (trigger.entry.joint and len(sources) >= 2):
+            # TABARI's convention: the first actor after the verb in its clause is its recipient
+            # ("threw his support behind Argentina's bid", "offered to host talks between …").
+            targets = _next_actor(verb, resolver, lexicon, exclude)
+            if targets:
+                penalty += 0.25
+                rules.append("next actor")
         if not targets and not speech and (trigger.entry.place or trigger.entry.cameo[:2] in lexicon.locative_roots):
             # Where a protest or an attack happens is its recipient: "protested in Beijing".
             targets = [
@@ -555,6 +583,13 @@ def _verbal_roles(
             if targets:
                 rules.append("place as recipient")
     return sources, targets, penalty
+
+
+def _has_actor_subject(verb: Token) -> bool:
+    """The verb's subject (or passive agent) names a person or group, not a weapon or an event:
+    "des hommes armés ont tiré" has a perpetrator, "une bombe a explosé" has none."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    return not subjects or any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "PRON") for c in subjects)
 
 
 def _passive(verb: Token) -> bool:
@@ -643,7 +678,7 @@ def _agent(verb: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _inherited_subject(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
+def _inherited_subject(verb: Token, resolver: ActorResolver, lexicon: Lexicon) -> list[ActorRef]:
     """The subject of a verb that has none of its own.
 
     Control and coordination ("Ankara a proposé de créer …", "X signed and ratified …")
@@ -654,14 +689,48 @@ def _inherited_subject(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
     for _ in range(3):
         if token.dep_ in RELATIVE_DEPS:
             return resolver.resolve(token.head)
+        gerund = token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX")
         adverbial = token.dep_ in ADVERBIAL_DEPS and "Fin" not in token.morph.get("VerbForm") and token.pos_ in ("VERB", "AUX")
-        if (token.dep_ not in CONTROL_DEPS and not adverbial) or token.head.i == token.i:
+        if (token.dep_ not in CONTROL_DEPS and not adverbial and not gerund) or token.head.i == token.i:
             return []
-        token = token.head
+        controlled = token
+        token = token.head.head if gerund else token.head
+        if controlled.dep_ == "xcomp" or gerund:
+            controller = _controller(token, controlled, lexicon)
+            if controller is not None:
+                refs = resolver.resolve(controller)
+                if refs:
+                    return refs
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS:
                 return resolver.resolve(child)
     return []
+
+
+def _controller(verb: Token, clause: Token, lexicon: Lexicon) -> Token | None:
+    """The object of ``verb`` that is the subject of its infinitive or gerund ``clause``.
+
+    Object control: "urged Iran to stop", "accused Russia of abducting", "a exhorté Washington
+    à lever", "a demandé à Moscou de retirer", "called on Israel to halt". Not for verbs whose
+    subject controls ("promised Kyiv to deliver").
+    """
+    if fold(verb.lemma_) in lexicon.subject_control:
+        return None
+    prep = lexicon.object_control.get(fold(verb.lemma_))
+    for child in verb.children:
+        if child.i > clause.i or child is clause:
+            continue
+        if child.dep_ in OBJECT_DEPS or (child.dep_ == "xcomp" and child.pos_ == "PROPN"):
+            return child
+        if prep is None:
+            continue
+        if child.dep_ in ("obl:arg", "obl", "iobj") and any(fold(c.text) == prep for c in child.children if c.dep_ == "case"):
+            return child
+        if child.dep_ == "prep" and fold(child.text) == prep:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _left_actor(verb: Token, resolver: ActorResolver) -> list[ActorRef]:
@@ -793,6 +862,40 @@ def _prepositional(
     return []
 
 
+
+
+def _clause_of(token: Token, verb: Token) -> bool:
+    """``token`` is in ``verb``'s own clause (no other predicate between them)."""
+    while token.i != verb.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i != verb.i and token.pos_ in ("VERB", "AUX") :
+            return False
+    return True
+
+
+def _next_actor(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
+    """The first actor named after ``verb`` inside its clause, places of venue and times left out."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "flat", "flat:name", "amod"):
+            continue
+        if not _clause_of(token, verb) or any(
+            fold(t.lemma_) in lexicon.frame_nouns for t in (token, *token.ancestors) if verb.is_ancestor(t)
+        ):
+            continue  # another clause, or a phrase of time ("à l'issue d'une visite de …")
+        prep = next((fold(c.text) for c in token.children if c.dep_ == "case"), "")
+        if not prep and token.dep_ == "pobj":
+            prep = fold(token.head.text)
+        if prep in lexicon.locative_preps and prep not in ("à", "au", "aux"):
+            continue  # a venue: "talks in Oman"
+        refs = [r for r in resolver.resolve_one(token) if r.code not in exclude and r.how != "pronoun"
+                and r.code[:3] not in {e[:3] for e in exclude} and not _venue(r, prep, lexicon)]
+        if refs:
+            return refs
+    return []
+
+
 def _venue(ref: ActorRef, prep: str, lexicon: Lexicon) -> bool:
     """A place after a preposition of place is where something happens, not a recipient: "talks
     in Geneva", "ont entamé à Genève …". A capital after "à"/"at" may still be its government
@@ -818,7 +921,11 @@ def _negated(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _mode(verb: Token, lexicon: Lexicon) -> str | None:
-    """Modality: a governing modal verb, a modal auxiliary, or the conditional or future."""
+    """Modality: a governing modal verb, a modal auxiliary, or the conditional or future; what
+    someone is accused of is "alleged" ("accused Russia of abducting", "accusé Kiev de bombarder")."""
+    governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    if verb.dep_ in ("xcomp", "pcomp") and fold(governor.lemma_) in lexicon.allegation_verbs:
+        return "alleged"
     if verb.dep_ == "xcomp" and fold(verb.head.lemma_) in lexicon.modals:
         return lexicon.modals[fold(verb.head.lemma_)]
     for child in verb.children:

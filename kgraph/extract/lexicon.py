@@ -143,11 +143,15 @@ class Lexicon:
     locative_roots: frozenset[str] = frozenset()
     addressee_roots: frozenset[str] = frozenset()
     solo_roots: frozenset[str] = frozenset()
+    unattributed_roots: frozenset[str] = frozenset()
     threat_codes: dict[str, str] = field(default_factory=dict)
     intent_modes: frozenset[str] = frozenset()
     intent_codes: dict[str, str] = field(default_factory=dict)
     agent_preps: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
+    object_control: dict[str, str] = field(default_factory=dict)
+    subject_control: frozenset[str] = frozenset()
+    allegation_verbs: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)
     quantities: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
@@ -349,6 +353,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.locative_roots = frozenset(markers["locative_root"])
     lex.addressee_roots = frozenset(markers["addressee_root"])
     lex.solo_roots = frozenset(markers["solo_root"])
+    lex.unattributed_roots = frozenset(markers["unattributed_root"])
     lex.threat_codes = dict(markers["threat_code"])
     for code in lex.threat_codes.values():
         check(code, "markers.tsv threat_code")
@@ -357,6 +362,9 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     for code in lex.intent_codes.values():
         check(code, "markers.tsv intent_code")
     lex.report_verbs = frozenset(markers["report"])
+    lex.object_control = {word: fold(prep) for word, prep in markers["object_control"].items()}
+    lex.subject_control = frozenset(markers["subject_control"])
+    lex.allegation_verbs = frozenset(markers["allegation"])
     lex.pronouns = dict(markers["pronoun"])
     lex.quantities = frozenset(markers["quantity"])
     lex.particles = frozenset(markers["particle"])

@@ -215,3 +215,95 @@ def test_forces_moved_in_the_passive_are_the_actor(extract, lang, text, expected
 ])
 def test_a_decision_verb_supports_its_event_noun(extract, lang, text):
     assert ("IGO", "16", "IRN") in countries(extract(text, lang))
+
+
+# ---------------------------------------------------------------- coordinated subjects
+@pytest.mark.parametrize("lang, text, pair", [
+    # The French model reads "X et Y ont signé" with X as the root and the verb as its conjunct.
+    ("fr", "Paris et Berlin ont signé mardi un accord de défense.", ("FRA", "DEU")),
+    # The English model hangs the second conjunct on the first one's name in apposition.
+    ("en", "French envoy Jean Dupont and Iranian negotiators began talks in Oman on Monday.", ("FRA", "IRN")),
+])
+def test_coordinated_subjects_are_both_parties(extract, lang, text, pair):
+    found = countries(extract(text, lang))
+    a, b = pair
+    assert {(a, b), (b, a)} <= {(s, t) for s, _, t in found}
+    assert not any("OMN" in (s, t) for s, _, t in found)  # the venue is no party
+
+
+def test_the_coordination_repair_rebuilds_the_tree():
+    from kgraph.nlp import load_model
+
+    doc = load_model("fr")("Pékin et Islamabad ont inauguré samedi un nouveau tronçon autoroutier.")
+    verb = doc[4]
+    assert verb.dep_ == "ROOT"
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["Pékin"]
+    assert [c.text for c in doc[0].conjuncts] == ["Islamabad"]
+
+
+# ---------------------------------------------------------------- object control
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Kenya accused Somalia of sheltering the militants.", ("KEN", "11", "SOM")),
+    ("en", "Estonia accused Russia of abducting a police officer.", ("RUS", "18", "RUS")),
+    ("fr", "L'Allemagne a demandé à la Serbie de retirer ses troupes.", ("DEU", "02", "SRB")),
+    ("en", "Germany called on Serbia to withdraw its troops.", ("DEU", "02", "SRB")),
+])
+def test_the_object_of_a_control_verb_is_the_subject_of_its_infinitive(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The United States promised Ukraine to deliver tanks."),
+    ("fr", "Les États-Unis ont promis à l'Ukraine de livrer des chars."),
+])
+def test_a_promise_keeps_its_subject_as_the_doer(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert found and all(s == "USA" for s, _, _ in found)
+
+
+# ---------------------------------------------------------------- domestic demands
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Thousands of nurses in Chile demanded higher wages on Monday."),
+    ("fr", "Les infirmières chiliennes ont exigé lundi de meilleurs salaires."),
+])
+def test_a_demand_with_no_addressee_is_made_of_the_own_government(extract, lang, text):
+    assert any(s[:3] == "CHL" and r == "10" and t == "CHLGOV" for s, r, t in roles(extract(text, lang)))
+
+
+# ---------------------------------------------------------------- the next actor
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Peru threw its weight behind Chile's bid to host the summit.", ("PER", "05", "CHL")),
+    ("fr", "Le Pérou a pris la défense du Chili lors du sommet.", ("PER", "05", "CHL")),
+])
+def test_the_first_actor_after_the_verb_is_its_recipient(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+# ---------------------------------------------------------------- attacks with no named perpetrator
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "A car bomb exploded outside a police station in Quetta on Monday.", ("PAKUAF", "18", "PAK")),
+    ("fr", "Une voiture piégée a explosé lundi devant un commissariat de Quetta.", ("PAKUAF", "18", "PAK")),
+])
+def test_an_attack_with_no_perpetrator_comes_from_the_place_where_it_happened(extract, lang, text, expected):
+    assert expected in roles(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    # A country merely named is not where the attack happened.
+    ("en", "A roadside bomb killed two American soldiers on Sunday."),
+    ("fr", "Une bombe artisanale a tué dimanche deux soldats américains."),
+])
+def test_an_attack_with_no_place_has_no_source(extract, lang, text):
+    assert not any(e.source.code.endswith("UAF") for e in extract(text, lang))
+
+
+# ---------------------------------------------------------------- allegations
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Estonia accused Russia of abducting a police officer."),
+    ("fr", "Le gouvernement russe a accusé le gouvernement ukrainien de bombarder Donetsk."),
+])
+def test_what_someone_is_accused_of_is_coded_as_alleged(extract, lang, text):
+    events = extract(text, lang)
+    assert any(e.action.root == "11" and not e.mode for e in events)  # the accusation itself
+    content = [e for e in events if e.action.root in ("18", "19")]
+    assert content and all(e.mode == "alleged" for e in content)
