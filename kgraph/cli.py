@@ -564,6 +564,9 @@ def validate(graph_path: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="List missed and spurious events per sentence.")
 @click.option("--untargeted", is_flag=True, help="Also keep events whose recipient was not found.")
+@click.option("--article-context", is_flag=True,
+              help="Read consecutive lines of one article (same language and date, ids differing only after "
+                   "their last '-', like seed-01, seed-02) as that article, so pronouns and titles carry over.")
 @click.option("--model-fr", envvar="KGRAPH_MODEL_FR", metavar="NAME", help="spaCy model for French.")
 @click.option("--model-en", envvar="KGRAPH_MODEL_EN", metavar="NAME", help="spaCy model for English.")
 @verbs_option
@@ -572,14 +575,14 @@ def validate(graph_path: str) -> None:
 @_fail_on_kgraph_errors
 def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, errors: bool, untargeted: bool,
              model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (), agents: tuple[str, ...] = (),
-             jobs: int | None = None) -> None:
+             jobs: int | None = None, article_context: bool = False) -> None:
     """Precision, recall and F1 of extraction against a gold file (CONTRACT §4).
 
     GOLD is kgraph gold JSONL, PLOVER gold-record JSON or PETRARCH validation XML.
 
     \b
     Example:
-      kgraph evaluate ../shared/benchmarks/seed_fr_gold.jsonl
+      kgraph evaluate ../shared/benchmarks/seed_fr_gold.jsonl --article-context
       kgraph evaluate ../shared/benchmarks/plover_gsr_public.json --errors
       kgraph evaluate gold.jsonl --pred predictions.jsonl --json
       kgraph evaluate PETR.UnitTest.records.xml --actors PETR.Validate.actors.txt --agents PETR.Validate.agents.txt
@@ -597,7 +600,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
     else:
         extractor = _extractor("auto", model_fr, model_en, untargeted, actors, agents, trace=errors, jobs=jobs)
         out_cm = _output(save_pred) if save_pred else None
-        predictions, candidates = predict(items, extractor, origin=gold,
+        predictions, candidates = predict(items, extractor, origin=gold, context=article_context,
                                           progress=lambda articles: _results(articles, extractor, "extracting"))
         if out_cm is not None:
             with out_cm as out:

@@ -149,6 +149,7 @@ class Candidate:
 
     ``sources`` and ``targets`` are ``(text, code, rule)`` triples; ``outcome`` is
     ``event`` or why no event was made (``no source``, ``no target``, ``same actor``).
+    ``start`` is the trigger's character offset in the article.
     """
 
     sentence_id: int
@@ -159,6 +160,7 @@ class Candidate:
     targets: tuple[tuple[str, str, str], ...]
     rules: tuple[str, ...]
     outcome: str
+    start: int = -1  # character offset of the trigger word in the article
 
     def describe(self) -> str:
         """One line for people: trigger, row, actors with their rules, outcome."""

@@ -62,6 +62,7 @@ class _Memory:
     gender: str | None
     number: str | None
     clause: int = -1  # token index of the head of the clause the actor was named in
+    main: bool = False  # the subject of the sentence's main clause (the most salient antecedent)
 
 
 def clause_head(token: Token) -> Token:
@@ -158,20 +159,33 @@ class ActorResolver:
         """Resolve every noun phrase of ``sent`` in reading order, updating the memory."""
         self._sentence = index
         self._speaker = self._find_speaker(sent)
+        if self._speaker is None and sent.end < len(self.doc):
+            # « … nous avons dit … » a expliqué le ministre: the speaker of a quotation may be
+            # named in the clause that follows it.
+            following = self.doc[sent.end].sent
+            first = next((t for t in following if not t.is_punct), None)
+            if first is not None and (first.is_lower or first.pos_ in ("AUX", "VERB")):
+                self._speaker = self._find_speaker(following, roles=True)
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in NAME_DEPS:
                 refs = self.resolve_one(token)
-                if len(refs) == 1 and refs[0].how != "pronoun":
+                # A pronoun subject keeps its antecedent salient: "Il a noté que Pompeo …" leaves
+                # the minister, not Pompeo, as the one the next "Il" refers to.
+                if len(refs) == 1 and (refs[0].how != "pronoun" or token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")):
                     self._remember(refs[0], token)
 
-    def _find_speaker(self, sent: Span) -> ActorRef | None:
-        """The speaker of a verb of saying in ``sent``: its subject or inverted object."""
+    def _find_speaker(self, sent: Span, *, roles: bool = False) -> ActorRef | None:
+        """The speaker of a verb of saying in ``sent``: its subject or inverted object (with
+        ``roles``, also a role noun known from the article: "a expliqué le ministre")."""
+        quoted = _quoted(sent)
         for token in sent:
+            if token.i in quoted:
+                continue  # "nous avons dit" inside the quotation is the quoted speaker's own report
             if token.pos_ == "VERB" and fold(token.lemma_) in self.lexicon.report_verbs:
                 for child in token.children:
                     inverted = child.dep_ in ("obj", "dobj") and child.i > token.i
                     if child.dep_ == "nsubj" or inverted:
-                        refs = self._resolve_named(child)
+                        refs = self._resolve_named(child) or ([r for r in self.resolve_one(child) if r.how != "pronoun"] if roles else [])
                         if refs:
                             return refs[0]
         return None
@@ -180,9 +194,10 @@ class ActorResolver:
         gender = token.morph.get("Gender")
         number = token.morph.get("Number")
         self._memory.append(
-            _Memory(ref, self._sentence, token.i, ref.how in _PERSONS or self._is_person(token),
+            _Memory(ref, self._sentence, token.i, ref.how in _PERSONS or self._is_person(token) or ref.rule == "pronoun-person",
                     token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"), self._title(token),
-                    gender[0] if gender else None, number[0] if number else None, clause_head(token).i)
+                    gender[0] if gender else None, number[0] if number else None, clause_head(token).i,
+                    token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and clause_head(token).i == token.sent.root.i)
         )
 
     def _title(self, token: Token) -> str | None:
@@ -614,6 +629,7 @@ class ActorResolver:
             # Salience: a person who was a subject beats one who was only mentioned.
             ref = (
                 self._recall(person=None, gender=wanted, within=0, before=token.i)
+                or self._recall(person=True, gender=wanted, within=_REACH, subject=True, main=True, earlier=True)
                 or self._recall(person=True, gender=wanted, within=_REACH, subject=True)
                 or self._recall(person=True, gender=wanted, within=_REACH)
             )
@@ -621,13 +637,18 @@ class ActorResolver:
             ref = self._recall(person=None, gender=None, within=1, before=token.i)
         if ref is None:
             return None
-        return self._ref(token, ref.code, ref.country, ref.sector, ref.label, ref.wikidata, "pronoun", "pronoun")
+        person = any(m.person for m in self._memory if m.ref is ref)
+        return self._ref(token, ref.code, ref.country, ref.sector, ref.label, ref.wikidata, "pronoun",
+                         "pronoun-person" if person else "pronoun")
 
     def _recall(
         self, *, person: bool | None, gender: str | None, within: int, before: int | None = None,
         subject: bool = False, title: str | None = None, other_clause: int | None = None, earlier: bool = False,
+        main: bool = False,
     ) -> ActorRef | None:
         for memory in reversed(self._memory):
+            if main and not memory.main:
+                continue
             if self._sentence - memory.sentence > within:
                 break
             if before is not None and memory.token >= before:
@@ -652,6 +673,26 @@ class ActorResolver:
              wikidata: str | None, how: str, rule: str | None = None) -> ActorRef:
         start, end = phrase_bounds(token)
         return ActorRef(self.text[start:end], code, country, sector, label, wikidata, start, end, how, rule)
+
+
+_OPENING = frozenset({"«", "“", "‹"})
+_CLOSING_QUOTES = frozenset({"»", "”", "›"})
+
+
+def _quoted(sent: Span) -> set[int]:
+    """Indices of the tokens of ``sent`` inside quotation marks (« », “ ”, or paired ")."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for token in sent:
+        text = token.text
+        if open_at is None and (text in _OPENING or text == '"'):
+            open_at = token.i
+        elif open_at is not None and (text in _CLOSING_QUOTES or text == '"'):
+            inside.update(range(open_at + 1, token.i))
+            open_at = None
+    if open_at is not None and open_at == sent.start:
+        inside.update(range(open_at + 1, sent.end))  # a quotation that runs to the end of the sentence
+    return inside
 
 
 def _rule(match: ActorMatch) -> str:

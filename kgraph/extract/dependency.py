@@ -344,7 +344,7 @@ def _events(
             candidates.append(Candidate(
                 sentence_id, words, row, trigger.entry.cameo,
                 tuple((r.text, r.code, r.how) for r in sources), tuple((r.text, r.code, r.how) for r in targets),
-                tuple(rules), outcome,
+                tuple(rules), outcome, trigger.token.idx,
             ))
 
     if not sources:
@@ -397,6 +397,8 @@ def _events(
         # Cooperation that is promised, not done, is an intent to cooperate (CAMEO 03):
         # "Portugal will support Turkey" → 032, not 051.
         code = lexicon.intent_codes[code[:2]]
+    if "reported violence" in rules:
+        code = lexicon.accusation_code
     action = _action(trigger, resolver.text, code)
     note("negated" if negated else "event")
     for source, target in pairs:
@@ -477,6 +479,16 @@ def _verbal_roles(
             sources = resolver.resolve(agent) or resolver.owners(agent)
             if sources:
                 rules.append("passive agent")
+    if not sources and fold(verb.lemma_) in lexicon.report_verbs and any(
+        c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < verb.i for c in verb.children
+    ):
+        # The speaker after a fronted quotation: "…, a affirmé mardi Human Rights Watch",
+        # "…, said the ministry" (the parser often misses the inverted subject).
+        for child in (c for c in verb.children if c.i > verb.i and c.dep_ in ("dep", "obj", "dobj", "nsubj", "appos", "attr")):
+            sources = [r for r in resolver.resolve(child) if r.how != "pronoun"]
+            if sources:
+                rules.append("inverted subject")
+                break
     if not sources:
         sources = _inherited_subject(verb, resolver, lexicon)
         penalty += 0.1 if sources else 0.0
@@ -565,6 +577,13 @@ def _verbal_roles(
                        if r.how in ("dictionary", "agent")]
             if targets:
                 rules.append("demand made of")
+        if not targets and speech and sources:
+            # A third party reporting violence accuses its perpetrator: "Eritrean troops killed
+            # hundreds of civilians, Amnesty International said", "HRW a affirmé que l'armée
+            # avait exécuté …" (CAMEO 112, the convention of the gold data).
+            targets = _reported_perpetrators(verb, resolver, lexicon, sources)
+            if targets:
+                rules.append("reported violence")
         if not targets and not speech and not (trigger.entry.joint and len(sources) >= 2):
             # TABARI's convention: the first actor after the verb in its clause is its recipient
             # ("threw his support behind Argentina's bid", "offered to host talks between …").
@@ -590,6 +609,38 @@ def _has_actor_subject(verb: Token) -> bool:
     "des hommes armés ont tiré" has a perpetrator, "une bombe a explosé" has none."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     return not subjects or any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "PRON") for c in subjects)
+
+
+def _reported_perpetrators(
+    verb: Token, resolver: ActorResolver, lexicon: Lexicon, speakers: list[ActorRef]
+) -> list[ActorRef]:
+    """The doers of material conflict (CAMEO 17-20) in what ``verb`` (a verb of saying) reports,
+    when a monitor (an NGO or an international organisation) reports it and the doers and the
+    victims belong to other countries than every speaker."""
+    if not any(s.code[:3] in ("NGO", "IGO") for s in speakers):
+        return []  # monitors (rights groups, UN bodies) accuse; a government or a source reports
+    countries = {s.country or s.code[:3] for s in speakers}
+    contents = [c for c in verb.children if (c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "advcl" and c.i < verb.i))
+                and c.pos_ in ("VERB", "AUX")]
+    if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        contents.append(verb.head)  # "X killed Y, Amnesty said"
+    found: list[ActorRef] = []
+    for content in contents:
+        for clause in (content, *[c for c in content.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]):
+            entry = _verb_entry(clause, _objects(clause, lexicon), lexicon)
+            if entry is None or entry.cameo[:2] not in lexicon.reported_violence_roots:
+                continue
+            victims, _ = _targets(clause, None, resolver, lexicon, set())
+            if any((v.country or v.code[:3]) in countries for v in victims):
+                continue  # the victim's own side reporting: the attack is the event, not an accusation
+            doers = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            if _passive(clause):
+                agent = _agent(clause, lexicon)
+                doers = [agent] if agent is not None else []
+            for doer in doers:
+                found += [r for r in resolver.resolve(doer)
+                          if r.how != "pronoun" and (r.country or r.code[:3]) not in countries and all(f.code != r.code for f in found)]
+    return found
 
 
 def _passive(verb: Token) -> bool:

@@ -152,6 +152,8 @@ class Lexicon:
     object_control: dict[str, str] = field(default_factory=dict)
     subject_control: frozenset[str] = frozenset()
     allegation_verbs: frozenset[str] = frozenset()
+    reported_violence_roots: frozenset[str] = frozenset()
+    accusation_code: str = "112"
     pronouns: dict[str, str] = field(default_factory=dict)
     quantities: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
@@ -365,6 +367,10 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.object_control = {word: fold(prep) for word, prep in markers["object_control"].items()}
     lex.subject_control = frozenset(markers["subject_control"])
     lex.allegation_verbs = frozenset(markers["allegation"])
+    lex.reported_violence_roots = frozenset(markers["reported_violence_root"])
+    for code in markers["accusation_code"]:
+        check(code, "markers.tsv accusation_code")
+        lex.accusation_code = code
     lex.pronouns = dict(markers["pronoun"])
     lex.quantities = frozenset(markers["quantity"])
     lex.particles = frozenset(markers["particle"])

@@ -196,7 +196,7 @@ class Extractor:
                 )
                 events.extend(_placed(event, seg.start, sentences, article) for event in found)
                 if seen:
-                    candidates.extend(replace(c, sentence_id=c.sentence_id + sentences) for c in seen)
+                    candidates.extend(replace(c, sentence_id=c.sentence_id + sentences, start=c.start + seg.start) for c in seen)
                 sentences += sum(1 for _ in doc.sents)
             sizes = Counter()
             for seg in plans[i]:

@@ -307,3 +307,41 @@ def test_what_someone_is_accused_of_is_coded_as_alleged(extract, lang, text):
     assert any(e.action.root == "11" and not e.mode for e in events)  # the accusation itself
     content = [e for e in events if e.action.root in ("18", "19")]
     assert content and all(e.mode == "alleged" for e in content)
+
+
+# ---------------------------------------------------------------- monitors reporting violence
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Amnesty International said on Tuesday that Malian soldiers had killed dozens of villagers."),
+    # The speaker after the quotation, which the French model leaves as a bare dependent.
+    ("fr", "Des soldats maliens ont tué des dizaines de villageois près de Mopti, a affirmé mardi Human Rights Watch."),
+])
+def test_a_monitor_reporting_violence_accuses_its_doer(extract, lang, text):
+    found = roles(extract(text, lang))
+    assert any(s.startswith("NGO") and r == "11" and t == "MLIMIL" for s, r, t in found)
+    assert ("MLIMIL", "19", "MLICVL") in found or ("MLIMIL", "18", "MLICVL") in found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Ukraine said Russian forces shelled Kharkiv on Tuesday."),
+    ("fr", "L'Ukraine a affirmé que les forces russes avaient bombardé Kharkiv."),
+])
+def test_the_victim_reporting_an_attack_is_no_accusation_by_this_rule(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert ("RUS", "19", "UKR") in found
+    assert not any(s == "UKR" and r == "11" for s, r, _ in found)
+
+
+# ---------------------------------------------------------------- pronoun salience
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Le ministre turc des Affaires étrangères Mevlut Cavusoglu s'est exprimé lundi.\n"
+           "Il a noté que le secrétaire d'État américain Mike Pompeo avait manifesté son intérêt.\n"
+           "Il a discuté mardi des sanctions avec son homologue russe à Sotchi."),
+    ("en", "Turkish Foreign Minister Mevlut Cavusoglu spoke on Monday.\n"
+           "He noted that U.S. Secretary of State Mike Pompeo had shown interest.\n"
+           "He discussed the sanctions with his Russian counterpart on Tuesday."),
+])
+def test_a_subject_pronoun_refers_to_the_last_main_subject(extract, lang, text):
+    # The person named in the subordinate clause (Pompeo) is not the next "Il"/"He".
+    found = countries(extract(text, lang))
+    assert ("TUR", "04", "RUS") in found
+    assert ("USA", "04", "RUS") not in found
