@@ -467,7 +467,7 @@ def _replace_store(graph: Graph, path: Path) -> None:
     Only a directory that is a kgraph store (it carries the marker) is ever replaced.
     """
     def fill(store: ox.Store) -> None:
-        store.load(nquads(graph), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(nquads(graph), format=ox.RdfFormat.N_QUADS)  # a new store, swapped in only when complete
 
     _new_store(path, fill)
 
