@@ -400,6 +400,7 @@ def _build_on_cluster(articles: Iterable[Article], extractor: Any, builder: Any,
     """``build --engine dask``: shards from the cluster, bulk-loaded into a store or gathered for a file."""
     from .graph import new_graph, write_graph
     from .graph.cluster import cluster_shards
+    from .graph.named import add_nquads
     from .graph.store import graph_format, stream_store
 
     mentions = 0
@@ -408,7 +409,7 @@ def _build_on_cluster(articles: Iterable[Article], extractor: Any, builder: Any,
         nonlocal mentions
         for shard in cluster_shards(extractor, articles, models=builder.models, scheduler=scheduler, workers=workers):
             mentions += shard.mentions
-            yield shard.ntriples
+            yield shard.nquads
 
     if graph_format(graph_path) == "store" and not append:
         before, after = stream_store(shards(), graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
@@ -416,7 +417,7 @@ def _build_on_cluster(articles: Iterable[Article], extractor: Any, builder: Any,
         return before, after, mentions
     graph = new_graph()
     for data in shards():
-        graph.parse(data=data, format="nt")
+        add_nquads(graph, data)
     before, after = write_graph(graph, graph_path, append=append, allow_empty=allow_empty, lock_timeout=lock_timeout,
                                 notify=notify)
     return before, after, mentions

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from rdflib import Graph
 
@@ -13,8 +14,20 @@ from .errors import DataError
 __all__ = ["ontology_file", "ontology_graph", "package_file", "read_tsv", "read_tsv_file"]
 
 
+#: The source checkout this ``kgraph`` package sits in, if any (``ontology/`` is mapped to ``kgraph.ontology``).
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
 def ontology_file(name: str) -> Traversable:
-    """A Turtle file of the ontology (``kgraph.ttl``, ``cameo.ttl``, ``shapes.ttl``)."""
+    """A Turtle file of the ontology (``kgraph.ttl``, ``cameo.ttl``, ``shapes.ttl``).
+
+    In a source checkout the checkout's own ``ontology/`` is read, so a copy of the
+    code run with ``PYTHONPATH`` (a worktree) never reads the ontology of the copy
+    installed in editable mode; installed, the ``kgraph.ontology`` package data.
+    """
+    local = _CHECKOUT / "ontology" / name
+    if (_CHECKOUT / "setup.cfg").is_file() and local.is_file():
+        return local
     return resources.files("kgraph.ontology") / name
 
 

@@ -11,6 +11,12 @@ do to Ukraine" is ``SELECT ?p WHERE { actor:RUS ?p actor:UKR }``. Negated
 events (typed ``kg:NegatedEvent``) and hypothetical ones (a ``mode``, typed
 ``kg:HypotheticalEvent``) are kept but give no direct triple.
 
+Each of those country-level triples also has a dated relation node
+(``kg:DatedRelation``, a reified ``rdf:Statement``): one per source country,
+relation, target country and day, linked to its events by
+``kg:relationEvent``, so "what did Russia do to Ukraine in March 2022" is one
+pattern with a date filter (the shipped query ``did``).
+
 Each event node carries ``kg:numMentions``, ``kg:numArticles`` and
 ``kg:numSources``, recomputed from its mentions (:func:`recount`) whenever
 mentions are added, and again by :func:`kgraph.graph.store.write_graph` after
@@ -32,12 +38,12 @@ from ..cameo import cameo_code
 from ..model import Event, stable_hash
 from ..reader import Article
 from ..resources import ontology_graph
-from .namespace import ACTOR, ARTICLE, CAMEO, EVENT, KG, MENTION, PREFIXES, REL, RUN, WD
+from .namespace import ACTOR, ARTICLE, CAMEO, DATED, EVENT, KG, MENTION, PREFIXES, REL, RUN, WD
 
 if TYPE_CHECKING:  # spaCy is not loaded to build or export a graph
     from ..extract.pipeline import ExtractionResult
 
-__all__ = ["GraphBuilder", "event_iri", "new_graph", "recount", "source_of"]
+__all__ = ["GraphBuilder", "event_iri", "new_graph", "recount", "relation_iri", "source_of"]
 
 
 def new_graph() -> Graph:
@@ -53,6 +59,11 @@ def event_iri(event: Event) -> URIRef:
     return EVENT[
         stable_hash(event.source.code, event.action.cameo, event.target.code if event.target else None, event.date, event.negated)
     ]
+
+
+def relation_iri(source: str, relation: str, target: str, date: str | None) -> URIRef:
+    """The dated relation node of ``source`` (a country code) doing ``relation`` to ``target`` on ``date``."""
+    return DATED[stable_hash(source, relation, target, date)]
 
 
 def source_of(graph: Graph, article: URIRef) -> str:
@@ -213,7 +224,17 @@ class GraphBuilder:
             g.add((source, REL[code.relation], target))
             countries = self._country_code(event.source.code), self._country_code(event.target.code)
             if countries[0] != countries[1]:  # a domestic event gives no country self-loop
-                g.add((self._actor(countries[0]), REL[code.relation], self._actor(countries[1])))
+                subject, predicate, obj = self._actor(countries[0]), REL[code.relation], self._actor(countries[1])
+                g.add((subject, predicate, obj))
+                # ... and the same statement on its day, reified, pointing to its events
+                statement = relation_iri(countries[0], code.relation, countries[1], event.date)
+                g.add((statement, RDF.type, KG.DatedRelation))
+                g.add((statement, RDF.subject, subject))
+                g.add((statement, RDF.predicate, predicate))
+                g.add((statement, RDF.object, obj))
+                if event.date:
+                    g.add((statement, KG.date, Literal(event.date, datatype=XSD.date)))
+                g.add((statement, KG.relationEvent, node))
         self._mention(event, node, article)
         self._touched.add(node)
         return node

@@ -1,10 +1,10 @@
-"""Building on a Dask distributed cluster: partitions of articles become N-Triples shards.
+"""Building on a Dask distributed cluster: partitions of articles become N-Quads shards.
 
 ``kgraph build --engine dask`` sends partitions of articles to the workers of a
 cluster (a ``distributed.LocalCluster`` on loopback when no scheduler is
 given). Each worker extracts its partition — its models load once per worker
 process, on first use — builds the partition's graph and sends it back as
-N-Triples. Event IRIs are deterministic, so shards merge by concatenation:
+N-Quads (each article's evidence in its named graph, :mod:`kgraph.graph.named`). Event IRIs are deterministic, so shards merge by concatenation:
 the parent bulk-loads them into a store as they arrive, or gathers them into
 one graph for a file. At most two partitions per worker are in flight, and
 the input is read only as fast as shards come back.
@@ -35,9 +35,9 @@ PARTITION_ARTICLES = 64
 
 @dataclass(frozen=True)
 class Shard:
-    """One partition's graph as N-Triples, with what went into it."""
+    """One partition's graph as N-Quads, with what went into it."""
 
-    ntriples: bytes
+    nquads: bytes
     articles: int
     mentions: int
 
@@ -45,10 +45,11 @@ class Shard:
 def _build_partition(extractor: Extractor, models: dict[str, str], articles: list[Article]) -> Shard:
     """Runs on a worker: extract the partition, build its graph, serialise it."""
     from .builder import GraphBuilder
+    from .named import nquads
 
     builder = GraphBuilder(models=models)
     mentions = builder.add_results(extractor.single().extract_many(articles))
-    return Shard(builder.graph.serialize(format="nt", encoding="utf-8"), len(articles), mentions)
+    return Shard(nquads(builder.graph), len(articles), mentions)
 
 
 def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["BASE", "KG", "ACTOR", "EVENT", "MENTION", "ARTICLE", "RUN", "REL", "CAMEO", "WD", "PREFIXES"]
+__all__ = ["BASE", "KG", "ACTOR", "EVENT", "MENTION", "ARTICLE", "RUN", "REL", "DATED", "CAMEO", "WD", "PREFIXES"]
 
 BASE = "https://w3id.org/kgraph/"
 
@@ -28,6 +28,7 @@ class KG(DefinedNamespace):
     ExtractionRun: URIRef
     NegatedEvent: URIRef
     HypotheticalEvent: URIRef
+    DatedRelation: URIRef
     # actors
     code: URIRef
     country: URIRef
@@ -37,6 +38,7 @@ class KG(DefinedNamespace):
     partOf: URIRef
     cameoConcept: URIRef
     relation: URIRef
+    relationEvent: URIRef
     # events
     eventType: URIRef
     source: URIRef
@@ -78,6 +80,7 @@ MENTION = Namespace(BASE + "mention/")
 ARTICLE = Namespace(BASE + "article/")
 RUN = Namespace(BASE + "run/")
 REL = Namespace(BASE + "rel/")
+DATED = Namespace(BASE + "dated/")
 CAMEO = Namespace(BASE + "cameo/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
@@ -90,11 +93,13 @@ PREFIXES: dict[str, Namespace] = {
     "article": ARTICLE,
     "run": RUN,
     "rel": REL,
+    "dated": DATED,
     "cameo": CAMEO,
     "wd": WD,
     "skos": Namespace("http://www.w3.org/2004/02/skos/core#"),
     "prov": Namespace("http://www.w3.org/ns/prov#"),
     "dcterms": Namespace("http://purl.org/dc/terms/"),
+    "rdf": Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     "rdfs": Namespace("http://www.w3.org/2000/01/rdf-schema#"),
     "xsd": Namespace("http://www.w3.org/2001/XMLSchema#"),
 }

@@ -1,5 +1,10 @@
 """Reading and writing graphs: files by extension, or a persistent store directory.
 
+Quad syntaxes (TriG, N-Quads) and stores keep the evidence of each article in
+its own named graph and the merged layer in the default graph
+(:mod:`kgraph.graph.named`); other syntaxes hold the union. Queries and readers
+see the union of all graphs.
+
 A graph path with a known extension (``.ttl``, ``.trig``, ``.nt``, ``.nq``,
 ``.jsonld``) is a file; ``-`` is standard output (Turtle). A directory is a
 persistent Oxigraph store only if kgraph created it: a store carries the
@@ -29,11 +34,13 @@ from pathlib import Path
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib.paths import Path as PropertyPath
 
 from .. import __version__
 from ..errors import GraphError, OutputError
 from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, STORE_MARKER, atomic_path, locked, real_target, sweep_leftovers
 from .builder import new_graph, recount
+from .named import nquads, quads
 from .namespace import BASE, KG, PREFIXES
 from .query import QueryResult, run_oxigraph_query, run_query
 
@@ -54,7 +61,8 @@ FORMATS: dict[str, str] = {
     ".owl": "xml",
 }
 _QUADS = {"trig", "nquads"}
-#: The named graph used in quad formats and in stores.
+#: The one named graph that held everything in stores and quad files before per-article graphs
+#: (still read, as part of the union; the exporters name their events graph after it).
 GRAPH_NAME = URIRef(BASE + "graph/events")
 
 
@@ -101,8 +109,33 @@ def _first_line(err: BaseException) -> str:
     return text.splitlines()[0] if text else type(err).__name__
 
 
+class UnionGraph(Graph):
+    """An rdflib view of an Oxigraph store that reads the union of all its graphs (default and named).
+
+    A kgraph store keeps each triple in one graph only (:mod:`kgraph.graph.named`),
+    so the union holds every triple once.
+    """
+
+    def __init__(self, store: ox.Store) -> None:
+        super().__init__(store=OxigraphStore(store=store))
+        self.default_union = True  # rdflib's query() then asks the store for the union
+
+    def triples(self, triple):  # type: ignore[no-untyped-def,override]
+        """Triples matching ``triple`` in any graph of the store (property paths as in rdflib)."""
+        s, p, o = triple
+        if isinstance(p, PropertyPath):
+            for s_, o_ in p.eval(self, s, o):
+                yield s_, p, o_
+            return
+        for (s_, p_, o_), _ in self.store.triples((s, p, o), context=None):
+            yield s_, p_, o_
+
+    def __len__(self) -> int:
+        return self.store.__len__(context=None)  # type: ignore[call-arg]
+
+
 def _store_graph(store: ox.Store) -> Graph:
-    graph = Graph(store=OxigraphStore(store=store), identifier=GRAPH_NAME)
+    graph = UnionGraph(store)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     return graph
@@ -178,7 +211,7 @@ def query_graph(path: str | os.PathLike[str], text: str, *, engine: str = "auto"
         with locked(path, shared=True):
             store = _read_only_store(path)
             try:
-                return run_oxigraph_query(store, text, default_graph=str(GRAPH_NAME))
+                return run_oxigraph_query(store, text)  # over the union of the default and article graphs
             finally:
                 del store
     use_ox = engine == "oxigraph" or (engine == "auto" and fmt != "store" and path.stat().st_size >= _threshold())
@@ -338,11 +371,7 @@ def _append_store(graph: Graph, path: Path) -> tuple[int, int]:
         before = len(store)
         old_counts, merged = _merged_counts(graph, store)
         # One update, so one transaction: the stale counts go out as the new triples come in.
-        name = f"<{GRAPH_NAME}>"
-        store.update(
-            f"DELETE DATA {{ GRAPH {name} {{ {_ntriples(old_counts).decode('utf-8')} }} }} ;\n"
-            f"INSERT DATA {{ GRAPH {name} {{ {_ntriples(merged).decode('utf-8')} }} }}"
-        )
+        store.update(_delete_data(old_counts) + " ;\n" + _insert_data(merged))
         store.flush()
         return before, len(store)
     except OSError as err:
@@ -354,11 +383,37 @@ def _append_store(graph: Graph, path: Path) -> tuple[int, int]:
 _COUNTS = (KG.numMentions, KG.numArticles, KG.numSources)
 
 
+def _delete_data(graph: Graph) -> str:
+    """A DELETE DATA of ``graph``'s triples from the default graph (and from the graph of stores made before named graphs)."""
+    data = _ntriples(graph).decode("utf-8")
+    return f"DELETE DATA {{ {data} GRAPH <{GRAPH_NAME}> {{ {data} }} }}"
+
+
+def _insert_data(graph: Graph) -> str:
+    """An INSERT DATA of ``graph``, each triple into its graph (default or article, :func:`~kgraph.graph.named.quads`)."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    parts: list[str] = ["INSERT DATA {"]
+    current: object = None
+    for s, p, o, name in quads(graph):
+        if name != current:
+            if current is not None:
+                parts.append("}")
+            parts.append(f"GRAPH <{name}> {{")
+            current = name
+        parts.append(_nt_row((s, p, o)).rstrip("\n"))
+    if current is not None:
+        parts.append("}")
+    parts.append("}")
+    return "\n".join(parts)
+
+
 def _merged_counts(graph: Graph, store: ox.Store) -> tuple[Graph, Graph]:
     """The count triples to drop from ``store``, and ``graph`` with the counts of the merged graph.
 
     The mentions already in the store for the events of ``graph`` are read, with
-    their articles and URLs, so :func:`~kgraph.graph.builder.recount` sees both sides.
+    their articles and URLs, so :func:`~kgraph.graph.builder.recount` sees both sides
+    (and :func:`~kgraph.graph.named.quads` puts them back in their articles' graphs).
     """
     events = sorted(set(graph.subjects(RDF.type, KG.Event)))
     merged, old = Graph(), Graph()
@@ -366,12 +421,12 @@ def _merged_counts(graph: Graph, store: ox.Store) -> tuple[Graph, Graph]:
     kg = str(KG._NS)
     for start in range(0, len(events), 1000):
         values = " ".join(f"<{e}>" for e in events[start:start + 1000])
-        text = f"""CONSTRUCT {{ ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a . ?a <{kg}url> ?u . ?e ?cp ?cv }}
-            WHERE {{ VALUES ?e {{ {values} }} GRAPH <{GRAPH_NAME}> {{
+        text = f"""CONSTRUCT {{ ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a . ?a a <{kg}Article> ; <{kg}url> ?u . ?e ?cp ?cv }}
+            WHERE {{ VALUES ?e {{ {values} }}
               {{ ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a OPTIONAL {{ ?a <{kg}url> ?u }} }}
-              UNION {{ VALUES ?cp {{ {" ".join(f"<{p}>" for p in _COUNTS)} }} ?e ?cp ?cv }} }} }}"""
-        found = Graph().parse(data=store.query(text).serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
-        for triple in found:
+              UNION {{ VALUES ?cp {{ {" ".join(f"<{p}>" for p in _COUNTS)} }} ?e ?cp ?cv }} }}"""
+        found = store.query(text, use_default_graph_as_union=True).serialize(format=ox.RdfFormat.N_TRIPLES)
+        for triple in Graph().parse(data=found, format="nt"):
             (old if triple[1] in _COUNTS else merged).add(triple)
     recount(merged, events)
     return old, merged
@@ -385,9 +440,9 @@ def _fix_counts(store: ox.Store) -> None:
     recounted from all their mentions in one update.
     """
     kg = str(KG._NS)
-    text = f"""SELECT ?e WHERE {{ GRAPH <{GRAPH_NAME}> {{ ?e <{kg}numMentions> ?n ; <{kg}mention> ?m }} }}
+    text = f"""SELECT ?e WHERE {{ ?e <{kg}numMentions> ?n ; <{kg}mention> ?m }}
         GROUP BY ?e HAVING (COUNT(DISTINCT ?m) != MAX(?n) || COUNT(DISTINCT ?n) > 1)"""
-    events = [URIRef(solution["e"].value) for solution in store.query(text)]
+    events = [URIRef(solution["e"].value) for solution in store.query(text, use_default_graph_as_union=True)]
     if not events:
         return
     stale = Graph()
@@ -398,11 +453,7 @@ def _fix_counts(store: ox.Store) -> None:
     for triple in merged:
         if triple[1] in _COUNTS:
             counts.add(triple)
-    name = f"<{GRAPH_NAME}>"
-    store.update(
-        f"DELETE DATA {{ GRAPH {name} {{ {_ntriples(old).decode('utf-8')} }} }} ;\n"
-        f"INSERT DATA {{ GRAPH {name} {{ {_ntriples(counts).decode('utf-8')} }} }}"
-    )
+    store.update(_delete_data(old) + " ;\n" + _insert_data(counts))
 
 
 def _write_marker(path: Path) -> None:
@@ -416,7 +467,7 @@ def _replace_store(graph: Graph, path: Path) -> None:
     Only a directory that is a kgraph store (it carries the marker) is ever replaced.
     """
     def fill(store: ox.Store) -> None:
-        store.load(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH_NAME)))
+        store.bulk_load(nquads(graph), format=ox.RdfFormat.N_QUADS)  # a new store, swapped in only when complete
 
     _new_store(path, fill)
 
@@ -469,7 +520,8 @@ def stream_store(
 ) -> tuple[int, int]:
     """Replace the store at ``path`` with the triples of ``graphs``, bulk-loaded one graph at a time.
 
-    Each item is a graph or a shard of N-Triples (bytes, e.g. from a cluster worker).
+    Each item is a graph or a shard of N-Quads (bytes, e.g. from a cluster worker, split as
+    :func:`~kgraph.graph.named.nquads` does).
 
     Memory stays that of one graph, whatever the total: each is loaded into a new
     store beside ``path`` (``pyoxigraph.Store.bulk_load``) and may then be dropped.
@@ -488,7 +540,6 @@ def stream_store(
     path = Path(path)
     if graph_format(path) != "store":
         raise GraphError(f"{path}: not a store directory")
-    graph_node = ox.NamedNode(str(GRAPH_NAME))
     with locked(path, timeout=lock_timeout, notify=notify):
         sweep_leftovers(path)
         before = 0
@@ -499,10 +550,10 @@ def stream_store(
 
         def fill(store: ox.Store) -> None:
             for graph in graphs:
-                data = graph if isinstance(graph, bytes) else _ntriples(graph) if len(graph) else b""
+                data = graph if isinstance(graph, bytes) else nquads(graph) if len(graph) else b""
                 if data.strip():
-                    store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph_node)
-            if before > 0 and not allow_empty and not store.query(f"ASK {{ GRAPH ?g {{ ?e a <{KG.Event}> }} }}"):
+                    store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            if before > 0 and not allow_empty and not store.query(f"ASK {{ ?e a <{KG.Event}> }}", use_default_graph_as_union=True):
                 raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
             _fix_counts(store)
 
@@ -520,14 +571,16 @@ def save_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = Non
     if fmt == "store":
         _replace_store(graph, Path(path))
         return Path(path)
-    source: Graph | Dataset = graph
-    if fmt in _QUADS:
-        source = Dataset()
-        for prefix, namespace in graph.namespaces():
-            source.bind(prefix, namespace, override=True)
-        named = source.graph(GRAPH_NAME)
-        for triple in graph:
-            named.add(triple)
+    if fmt == "nquads":
+        data = nquads(graph)
+        with atomic_path(path) as tmp:
+            Path(tmp).write_bytes(data)
+        return path
+    if fmt == "trig":  # Oxigraph's TriG writer, one block per graph, with kgraph's prefixes
+        prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        with atomic_path(path) as tmp, open(tmp, "wb") as out:
+            ox.serialize(ox.parse(nquads(graph), format=ox.RdfFormat.N_QUADS), out, ox.RdfFormat.TRIG, prefixes=prefixes)
+        return path
     with atomic_path(path) as tmp:
-        source.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
+        graph.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
     return path
