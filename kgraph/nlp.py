@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,6 +25,8 @@ __all__ = ["load_model", "parse"]
 #: Tokens after which a sentence may start (with closing quotes and brackets after them).
 _TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSING = frozenset({'"', "'", ")", "]", "»", "”", "’"})
+#: ``SENT_START`` -1 (not a sentence start) as ``Doc.to_array`` stores it (unsigned 64 bits).
+_NOT_START = numpy.uint64(2**64 - 1)
 
 
 @Language.component("kgraph_paragraphs")
@@ -42,16 +46,25 @@ def sentence_starts(doc: Doc) -> Doc:
     The French parser otherwise splits sentences at capitalised words in mid-sentence
     ("… de la Cour permanente d'arbitrage de La Haye …").
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    # Read the token texts once and write the starts back as one array: the same values as
+    # setting ``token.is_sent_start`` token by token, without a Token object per look-up.
+    texts = [token.text for token in doc]
+    breaks = ["\n" in token.text or "\n" in token.whitespace_ for token in doc]
+    starts = doc.to_array(SENT_START)
+    changed = False
+    for i in range(1, len(texts)):
+        if breaks[i - 1]:
+            starts[i] = 1
+            changed = True
             continue
-        j = token.i - 1
-        while j > 0 and doc[j].text in _CLOSING:
+        j = i - 1
+        while j > 0 and texts[j] in _CLOSING:
             j -= 1
-        if doc[j].text not in _TERMINAL and not doc[j].text.endswith((".", "!", "?")):
-            token.is_sent_start = False
+        if texts[j] not in _TERMINAL and not texts[j].endswith((".", "!", "?")):
+            starts[i] = _NOT_START
+            changed = True
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc
 
 

@@ -53,6 +53,13 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple("al" if w == "el" else w for w in words)
 
 
+#: How many token keys (and their stem phrases) are remembered: common words are seen again
+#: and again, so each is worked out about once per process.
+_MEMO_SIZE = 1 << 16
+#: :func:`phrase_key` of token texts, cached.
+_token_key = lru_cache(maxsize=_MEMO_SIZE)(phrase_key)
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     """What a dictionary phrase stands for.
@@ -163,6 +170,7 @@ class ActorDictionary:
         for words, sector in self.multiword_agents.items():
             for position, word in enumerate(words):
                 self._agents_by_word.setdefault(word, []).append((words, position, sector))
+        self._compile()
 
     # ------------------------------------------------------------ loading
     def _add(self, variant: str, entry: ActorEntry, rank: int = CURATED) -> None:
@@ -184,6 +192,25 @@ class ActorDictionary:
         for n in range(1, len(key) if not stem else len(key)):
             self._prefixes.add(key[:n])
         self.max_len = max(self.max_len, len(key))
+
+    def _compile(self) -> None:
+        """Index the loaded tables for matching, once per dictionary (so once per process).
+
+        ``_stem_order``: the stem lengths, longest first; ``_stem_heads``: the words before the
+        stemmed one of every stem phrase, so a key no stem can end is rejected with one lookup;
+        ``_agent_groups``: per word of a multiword title, its titles grouped by (position of
+        the word, length), each group a table from the title's words to (order, sector), so a
+        token is checked against a group with one tuple lookup instead of word by word.
+        """
+        self._stem_order = tuple(sorted(self._stem_lengths, reverse=True))
+        self._stem_heads = frozenset(key[:-1] for key in self._stems)
+        self._stem_memo: dict[tuple[str, ...], list[_Pattern]] = {}
+        groups: dict[str, dict[tuple[int, int], dict[tuple[str, ...], tuple[int, str]]]] = {}
+        for word, titles in self._agents_by_word.items():
+            by_shape = groups.setdefault(word, {})
+            for order, (words, position, sector) in enumerate(titles):
+                by_shape.setdefault((position, len(words)), {}).setdefault(words, (order, sector))
+        self._agent_groups = {word: tuple(by_shape.items()) for word, by_shape in groups.items()}
 
     def _rank_patterns(self) -> None:
         """Order each bucket: the user's files first, then by table rank, kind and exact case."""
@@ -327,61 +354,101 @@ class ActorDictionary:
 
         Multiword titles are matched on the words around the head, the head by its
         lemma: "chef de la diplomatie", "prime minister", "secretary of state".
+        When several titles fit, the one listed first wins.
         """
         doc = token.doc
+        size = len(doc)
+        at = token.i
+        folded: dict[int, str] = {}
         for form in {fold(token.lemma_), fold(token.text)}:
-            for words, position, sector in self._agents_by_word.get(form, ()):
-                start = token.i - position
-                if start < 0 or start + len(words) > len(doc):
+            best: tuple[int, str] | None = None
+            for (position, length), titles in self._agent_groups.get(form, ()):
+                start = at - position
+                if start < 0 or start + length > size:
                     continue
-                keys = tuple(form if k == position else fold(doc[start + k].text) for k in range(len(words)))
-                if keys == words:
-                    return sector
+                words = []
+                for k in range(start, start + length):
+                    if k == at:
+                        words.append(form)
+                        continue
+                    word = folded.get(k)
+                    if word is None:
+                        word = folded[k] = fold(doc[k].text)
+                    words.append(word)
+                hit = titles.get(tuple(words))
+                if hit is not None and (best is None or hit[0] < best[0]):
+                    best = hit
+            if best is not None:
+                return best[1]
         return self.agent_sector(token.lemma_)
 
     def match(self, tokens: Sequence[Token], *, date: str | None = None) -> list[ActorMatch]:
         """Longest non-overlapping dictionary phrases in ``tokens``, left to right.
 
         People with dated offices take the code valid on ``date`` (ISO), and are
-        skipped when they held no coded role then.
+        skipped when they held no coded role then. The tokens are read once (their
+        texts and keys); matching then works on plain strings and the tables' indexes.
         """
+        texts: list[str] = []
+        index: list[int] = []
+        for token in tokens:
+            texts.append(token.text)
+            index.append(token.i)
+        words = [_token_key(text) for text in texts]
+        patterns, prefixes, max_len = self._patterns, self._prefixes, self.max_len
+        stem_heads = self._stem_heads
         found: list[ActorMatch] = []
-        words = [phrase_key(t.text) for t in tokens]
+        size = len(texts)
         i = 0
-        while i < len(tokens):
+        while i < size:
+            if not words[i]:
+                i += 1
+                continue
             best: tuple[int, ActorEntry] | None = None
             key: tuple[str, ...] = ()
-            for j in range(i, len(tokens)):
+            for j in range(i, size):
                 if not words[j]:
-                    if j == i or tokens[j].text in _BREAK:
+                    if texts[j] in _BREAK:
                         break
                     continue  # a hyphen or an apostrophe inside a name
                 key += words[j]
-                if len(key) > self.max_len:
+                if len(key) > max_len:
                     break
-                entry = self._best(key, tokens[i : j + 1], date)
-                if entry is not None:
-                    best = (j, entry)
-                if key not in self._prefixes:
+                if key in patterns or (key[:-1] in stem_heads and self._stem_patterns(key)):
+                    entry = self._best(key, texts[i : j + 1], date)
+                    if entry is not None:
+                        best = (j, entry)
+                if key not in prefixes:
                     break
             if best is None:
                 i += 1
                 continue
-            found.append(ActorMatch(tokens[i].i, tokens[best[0]].i + 1, best[1]))
+            found.append(ActorMatch(index[i], index[best[0]] + 1, best[1]))
             i = best[0] + 1
         return found
+
+    def _stem_patterns(self, key: tuple[str, ...]) -> list[_Pattern]:
+        """The stem phrases ``key`` ends (its last word cut to each stem length, longest first), memoised."""
+        stems = self._stem_memo.get(key)
+        if stems is None:
+            last = key[-1]
+            stems = [p for length in self._stem_order if length <= len(last)
+                     for p in self._stems.get(key[:-1] + (last[:length],), ())]
+            if len(self._stem_memo) >= _MEMO_SIZE:
+                self._stem_memo.clear()
+            self._stem_memo[key] = stems
+        return stems
 
     def lookup(self, words: Sequence[Token], *, date: str | None = None) -> ActorEntry | None:
         """The entry of exactly the phrase ``words`` (no longer or shorter match)."""
         key = tuple(w for t in words for w in phrase_key(t.text))
-        return self._best(key, words, date) if key else None
+        return self._best(key, [t.text for t in words], date) if key else None
 
-    def _best(self, key: tuple[str, ...], tokens: Sequence[Token], date: str | None) -> ActorEntry | None:
+    def _best(self, key: tuple[str, ...], texts: Sequence[str], date: str | None) -> ActorEntry | None:
+        """The entry of the phrase ``key``, whose tokens read ``texts``, on ``date``."""
         candidates = list(self._patterns.get(key, ()))
-        if self._stems:
-            last = key[-1]
-            stems = [p for length in sorted(self._stem_lengths, reverse=True) if length <= len(last)
-                     for p in self._stems.get(key[:-1] + (last[:length],), ())]
+        if key[:-1] in self._stem_heads:
+            stems = self._stem_patterns(key)
             if stems:
                 # A user's stem beats a built-in exact phrase; within a table the exact phrase wins.
                 ranked = [(p.rank, 0, n) for n, p in enumerate(candidates)] + [(p.rank, 1, n) for n, p in enumerate(stems)]
@@ -389,9 +456,9 @@ class ActorDictionary:
                 candidates = [both[n if stem == 0 else len(candidates) + n] for _, stem, n in sorted(ranked)]
         for pattern in candidates:
             if pattern.case_sensitive is not None:
-                if tuple(w for t in tokens for w in _WORD.findall(t.text)) != pattern.case_sensitive:
+                if tuple(w for text in texts for w in _WORD.findall(text)) != pattern.case_sensitive:
                     continue
-            elif pattern.capitalised and not tokens[0].text[:1].isupper():
+            elif pattern.capitalised and not texts[0][:1].isupper():
                 continue
             entry = pattern.entry.on(date)
             if entry is not None:

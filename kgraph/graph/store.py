@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.paths import Path as PropertyPath
 
 from .. import __version__
@@ -61,6 +61,9 @@ FORMATS: dict[str, str] = {
     ".owl": "xml",
 }
 _QUADS = {"trig", "nquads"}
+#: Syntaxes of one graph written by Oxigraph rather than rdflib (:func:`_oxigraph_serialize`);
+#: TriG and N-Quads, with one named graph per article, are written from :func:`kgraph.graph.named.nquads`.
+_OXIGRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
 #: The one named graph that held everything in stores and quad files before per-article graphs
 #: (still read, as part of the union; the exporters name their events graph after it).
 GRAPH_NAME = URIRef(BASE + "graph/events")
@@ -286,6 +289,53 @@ def load_graph(path: str | os.PathLike[str], *, missing_ok: bool = False) -> Gra
     return graph
 
 
+def _oxigraph_serialize(graph: Graph, fmt: str) -> bytes | None:
+    """``graph`` in the syntax ``fmt``, written by Oxigraph (rdflib's writers are the slowest part
+    of a build); ``None`` if the graph holds a term Oxigraph has no counterpart for.
+
+    The triples are sorted (the same graph gives the same bytes); quad syntaxes put them in
+    :data:`GRAPH_NAME`, as the rdflib path does. kgraph's
+    prefixes, then the graph's own bindings, are declared when an IRI of the graph uses them.
+    """
+    iris: dict[URIRef, ox.NamedNode] = {}
+
+    def iri(term: URIRef) -> ox.NamedNode:
+        node = iris.get(term)
+        if node is None:
+            node = iris[term] = ox.NamedNode(str(term))
+        return node
+
+    def convert(term: object) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+        if isinstance(term, URIRef):
+            return iri(term)
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=iri(term.datatype))
+            return ox.Literal(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        raise TypeError(type(term).__name__)
+
+    graph_name = ox.NamedNode(str(GRAPH_NAME)) if fmt in _QUADS else ox.DefaultGraph()
+    try:
+        # Sorted, so the file is the same for the same graph and each subject's triples are grouped.
+        triples = sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+        quads = [ox.Quad(convert(s), convert(p), convert(o), graph_name) for s, p, o in triples]
+    except (TypeError, ValueError):
+        return None
+    prefixes: dict[str, str] = {}
+    if fmt in ("turtle", "trig"):
+        used = [str(term) for term in iris]
+        for prefix, namespace in [*PREFIXES.items(), *graph.namespaces()]:
+            namespace = str(namespace)
+            if prefix and prefix not in prefixes and namespace not in prefixes.values() \
+                    and any(term.startswith(namespace) for term in used):
+                prefixes[prefix] = namespace
+    return ox.serialize(quads, format=_OXIGRAPH_FORMATS[fmt], prefixes=prefixes or None)
+
+
 def event_count(graph: Graph) -> int:
     """The number of event nodes in ``graph``."""
     return sum(1 for _ in graph.subjects(RDF.type, KG.Event))
@@ -345,13 +395,14 @@ def write_graph(
             _refuse_empty(graph, path, exists and before > 0, allow_empty)
             _replace_store(graph, path)
             return before, len(graph)
-        existing = load_graph(path, missing_ok=True) if append else new_graph()
-        before = len(existing) if append else 0
         if not append:
             _refuse_empty(graph, path, exists, allow_empty)
+            save_graph(graph, path)  # written as it is: no copy of the whole graph
+            return 0, len(graph)
+        existing = load_graph(path, missing_ok=True)
+        before = len(existing)
         existing += graph
-        if append:
-            recount(existing, graph.subjects(RDF.type, KG.Event))  # counts of the merged graph
+        recount(existing, graph.subjects(RDF.type, KG.Event))  # counts of the merged graph
         save_graph(existing, path)
         return before, len(existing)
 
@@ -581,6 +632,12 @@ def save_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = Non
         with atomic_path(path) as tmp, open(tmp, "wb") as out:
             ox.serialize(ox.parse(nquads(graph), format=ox.RdfFormat.N_QUADS), out, ox.RdfFormat.TRIG, prefixes=prefixes)
         return path
+    if fmt in _OXIGRAPH_FORMATS:
+        data = _oxigraph_serialize(graph, fmt)
+        if data is not None:
+            with atomic_path(path) as tmp:
+                Path(tmp).write_bytes(data)
+            return path
     with atomic_path(path) as tmp:
         graph.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
     return path

@@ -99,3 +99,83 @@ def test_arabic_article_spellings_match_each_other():
 def test_ethnic_groups_tied_to_one_state():
     assert _people("en", "the Uyghurs protested", None) == [("Uyghurs", "CHNETH")]
     assert _people("fr", "les Rohingyas fuient", None) == [("Rohingyas", "MMRETH")]
+
+
+# ---------------------------------------------------------------- the compiled matcher
+def _reference_match(dictionary, tokens, date=None):
+    """The matcher as it was first written (token by token, every key tried): the compiled one must agree."""
+    from kgraph.actors.dictionary import _BREAK, phrase_key
+
+    found, words, i = [], [phrase_key(t.text) for t in tokens], 0
+    while i < len(tokens):
+        best, key = None, ()
+        for j in range(i, len(tokens)):
+            if not words[j]:
+                if j == i or tokens[j].text in _BREAK:
+                    break
+                continue
+            key += words[j]
+            if len(key) > dictionary.max_len:
+                break
+            entry = dictionary._best(key, [t.text for t in tokens[i : j + 1]], date)
+            if entry is not None:
+                best = (j, entry)
+            if key not in dictionary._prefixes:
+                break
+        if best is None:
+            i += 1
+            continue
+        found.append((tokens[i].i, tokens[best[0]].i + 1, best[1].code))
+        i = best[0] + 1
+    return found
+
+
+def _reference_role_sector(dictionary, token):
+    from kgraph.text import fold
+
+    doc = token.doc
+    for form in {fold(token.lemma_), fold(token.text)}:
+        for words, position, sector in dictionary._agents_by_word.get(form, ()):
+            start = token.i - position
+            if start < 0 or start + len(words) > len(doc):
+                continue
+            if tuple(form if k == position else fold(doc[start + k].text) for k in range(len(words))) == words:
+                return sector
+    return dictionary.agent_sector(token.lemma_)
+
+
+_MIXED = {
+    "en": "The U.S. Secretary of State and the Minister of Foreign Affairs of Turkey met NATO, the WHO and "
+          "al-Shabaab in Addis Ababa; Bulent Ecevit, Turkish troops, the Argentine army - Kurdistan Workers' Party.",
+    "fr": "Le ministre des Affaires étrangères de la Turquie, le chef de la diplomatie russe et l'Otan ont "
+          "rencontré les États-Unis à Bruxelles ; le secrétaire d'État américain, l'armée turque.",
+}
+
+
+def test_compiled_matcher_agrees_with_the_word_by_word_one():
+    for lang, text in _MIXED.items():
+        dictionary = actor_dictionary(lang)
+        doc = spacy.blank(lang)(text)
+        for date in (None, "2000-06-01"):
+            got = [(m.start, m.end, m.entry.code) for m in dictionary.match(doc, date=date)]
+            assert got == _reference_match(dictionary, doc, date)
+            assert got  # the sentences name actors
+        span = doc[3:]  # a span: token indices stay those of the doc
+        assert [(m.start, m.end, m.entry.code) for m in dictionary.match(span)] == _reference_match(dictionary, span)
+        assert [dictionary.role_sector(t) for t in doc] == [_reference_role_sector(dictionary, t) for t in doc]
+
+
+def test_multiword_title_listed_first_wins_and_titles_need_all_their_words(tmp_path):
+    from kgraph.actors.dictionary import ActorDictionary
+
+    table = tmp_path / "agents.tsv"
+    table.write_text("lang\tterm\tsector\nen\tsecretary of state\tGOV\nen\tstate of emergency\t-\n"
+                     "en\tsecretary\tCVL\n", encoding="utf-8")
+    dictionary = ActorDictionary("en", str.split, agents=[table], builtin=False)
+    doc = spacy.blank("en")("the secretary of state of emergency")
+    assert [dictionary.role_sector(t) for t in doc] == [_reference_role_sector(dictionary, t) for t in doc]
+    assert dictionary.role_sector(doc[1]) == "GOV"  # "secretary of state"
+    assert dictionary.role_sector(doc[3]) == "GOV"  # "state": the first title listed that fits
+    assert dictionary.role_sector(doc[5]) == "-"  # "emergency" only ends "state of emergency"
+    assert dictionary.role_sector(spacy.blank("en")("a secretary")[1]) is None  # no lemma, no one-word row
+    assert dictionary.agent_sector("secretary") == "CVL"

@@ -91,19 +91,47 @@ def test_store_directory_round_trips(tmp_path):
     assert len(load_graph(tmp_path / "store")) == len(g)
 
 
-def test_failed_write_leaves_existing_graph_intact(tmp_path, monkeypatch):
-    path = tmp_path / "g.ttl"
+@pytest.mark.parametrize("suffix", [".ttl", ".jsonld"])  # written by Oxigraph, by rdflib
+def test_failed_write_leaves_existing_graph_intact(tmp_path, monkeypatch, suffix):
+    from pathlib import Path
+
+    path = tmp_path / f"g{suffix}"
     path.write_text("# precious\n", encoding="utf-8")
     g = build(result("a", make_event()))
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
+    write_bytes = Path.write_bytes
+
+    def half_then_boom(self, data):
+        write_bytes(self, data[: len(data) // 2])
+        raise RuntimeError("disk full")
+
     monkeypatch.setattr(Graph, "serialize", boom)
+    monkeypatch.setattr(Path, "write_bytes", half_then_boom)
     with pytest.raises(RuntimeError):
         save_graph(g, path)
     assert path.read_text(encoding="utf-8") == "# precious\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["g.ttl"]
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_files_written_by_oxigraph_hold_the_graph_sorted_with_kgraph_prefixes(tmp_path):
+    from rdflib.compare import isomorphic
+
+    g = build(result("a", make_event(), make_event(source="RUS", target=None, cameo="046")))
+    for suffix in (".ttl", ".nt", ".trig", ".nq"):
+        path = tmp_path / f"g{suffix}"
+        save_graph(g, path)
+        assert isomorphic(load_graph(path), g), suffix
+        first = path.read_bytes()
+        save_graph(g, path)
+        assert path.read_bytes() == first  # the same graph, the same bytes
+    turtle = (tmp_path / "g.ttl").read_text(encoding="utf-8")
+    assert "@prefix actor: <https://w3id.org/kgraph/actor/> ." in turtle and "actor:USA a kg:Actor" in turtle
+    assert "@prefix brick:" not in turtle  # only prefixes the graph uses
+    lines = (tmp_path / "g.nt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines, key=lambda line: line.split(" ", 1)[0].strip("<>"))  # grouped by subject
 
 
 def test_built_graph_conforms_and_broken_graph_does_not():
