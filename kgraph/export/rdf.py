@@ -22,6 +22,8 @@ import json
 import os
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from typing import IO
 
 import pyoxigraph as ox
@@ -32,7 +34,7 @@ from ..graph.store import GRAPH_NAME
 from ..resources import package_file
 from .atomic import atomic_path
 from .registry import register
-from .sparql import select_terms
+from .sparql import oxigraph_store, select_terms, single_graph
 
 __all__ = ["jsonld_context", "write_rdf", "EVENTS_GRAPH"]
 
@@ -40,14 +42,15 @@ __all__ = ["jsonld_context", "write_rdf", "EVENTS_GRAPH"]
 EVENTS_GRAPH = str(GRAPH_NAME)
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
-#: Every triple. Stores on disk return a subject's triples together (index order), which Turtle and
-#: JSON-LD use to group them, so nothing is sorted (ORDER BY is slow on millions of rows). Nothing depends
-#: on the grouping for correctness: a subject split in two is still valid Turtle and JSON-LD.
+#: Every triple, for graphs spread over several graphs of a store (a TriG file); in no useful order, which
+#: is still valid Turtle and JSON-LD (a subject split in two). Otherwise the writers read subject by subject.
 ALL_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 #: Which article each mention comes from: its triples, and the kg:mention links to it, go in that article's graph.
 MENTION_ARTICLES = "SELECT ?m ?a WHERE { ?m kg:inArticle ?a }"
 #: The articles: their own triples go in their graph.
 ARTICLES = "SELECT ?a WHERE { ?a a kg:Article }"
+#: Every subject once: the writers read each subject's triples together.
+SUBJECTS = "SELECT DISTINCT ?s WHERE { ?s ?p ?o }"
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _SYNTAXES = {
@@ -57,39 +60,86 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _triples(graph: Graph, query: str) -> Iterator[ox.Triple]:
-    for s, p, o in select_terms(graph, query):
-        yield ox.Triple(s, p, o)
+def _subjects_grouped(graph: Graph) -> Iterator[ox.Quad]:
+    """Every triple of ``graph`` as a quad, each subject's triples together.
+
+    When one graph of its Oxigraph store holds them all (a kgraph store, a graph file), each subject's
+    triples are read with one index lookup (Oxigraph's in-memory store returns a full scan in no
+    useful order); otherwise (a union of graphs) through SPARQL, in the store's order.
+    """
+    store = oxigraph_store(graph)
+    name = single_graph(store)
+    if name is None:
+        return (ox.Quad(s, p, o) for s, p, o in select_terms(graph, ALL_TRIPLES))
+    # chain and map run in C: no Python frame per triple, one call per subject.
+    return chain.from_iterable(
+        map(lambda row: store.quads_for_pattern(row[0], None, None, name), select_terms(graph, SUBJECTS))
+    )
 
 
 def _quads(graph: Graph) -> Iterator[ox.Quad]:
-    """Every triple in its named graph (see the module docstring); one pass over the triples."""
+    """Every triple in its named graph (see the module docstring), each graph's triples together."""
     events = ox.NamedNode(EVENTS_GRAPH)
-    article_of = {m: a for m, a in select_terms(graph, MENTION_ARTICLES)}
-    articles = {a for (a,) in select_terms(graph, ARTICLES)}
     mention = ox.NamedNode(str(KG.mention))
-    for s, p, o in select_terms(graph, ALL_TRIPLES):
-        if s in articles:
-            name = s
-        else:
-            name = article_of.get(s) or (article_of.get(o) if p == mention else None) or events
-        yield ox.Quad(s, p, o, name)
+    store = oxigraph_store(graph)
+    name = single_graph(store)
+    if name is None:  # triples over several graphs: decide row by row
+        article_of = {m: a for m, a in select_terms(graph, MENTION_ARTICLES)}
+        article_of.update((a, a) for (a,) in select_terms(graph, ARTICLES))
+        where = article_of.get
+        for s, p, o in select_terms(graph, ALL_TRIPLES):
+            place = where(s)
+            yield ox.Quad(s, p, o, place if place is not None else where(o, events) if p == mention else events)
+        return
+    mentions: dict[object, list[object]] = {}
+    for (a,) in select_terms(graph, ARTICLES):
+        mentions.setdefault(a, [])
+    reported: set[object] = set()
+    for m, a in select_terms(graph, MENTION_ARTICLES):
+        mentions.setdefault(a, []).append(m)
+        reported.add(m)
+    for article, said in mentions.items():
+        for q in store.quads_for_pattern(article, None, None, name):
+            yield ox.Quad(q.subject, q.predicate, q.object, article)
+        for m in said:
+            for q in store.quads_for_pattern(m, None, None, name):
+                yield ox.Quad(q.subject, q.predicate, q.object, article)
+            for q in store.quads_for_pattern(None, mention, m, name):
+                yield ox.Quad(q.subject, q.predicate, q.object, article)
+    for (subject,) in select_terms(graph, SUBJECTS):
+        if subject in mentions or subject in reported:
+            continue
+        for q in store.quads_for_pattern(subject, None, None, name):
+            p, o = q.predicate, q.object
+            if p == mention and o in reported:
+                continue
+            yield ox.Quad(subject, p, o, events)
 
 
 def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
-    """Write ``graph`` as ``ttl``, ``nt``, ``trig``, ``nq`` or ``jsonld``."""
+    """Write ``graph`` as ``ttl``, ``nt``, ``trig``, ``nq`` or ``jsonld``.
+
+    N-Triples of a graph held in one Oxigraph graph are dumped by Oxigraph itself (no row crosses into
+    Python); Turtle, TriG, N-Quads and JSON-LD stream the store's quads through Python once, a subject
+    (or, in TriG and N-Quads, an article's graph) at a time.
+    """
     with atomic_path(path) as tmp:
         if syntax == "jsonld":
             with open(tmp, "w", encoding="utf-8") as out:
                 _write_jsonld(graph, out)
             return
         fmt = _SYNTAXES[syntax]
-        if fmt.supports_datasets:
-            source: Iterator[object] = _quads(graph)
-        else:
-            source = _triples(graph, ALL_TRIPLES)
+        prefixes = _PREFIXES if syntax in ("ttl", "trig") else None
         with open(tmp, "wb") as out:
-            ox.serialize(source, out, fmt, prefixes=_PREFIXES if syntax in ("ttl", "trig") else None)
+            if fmt.supports_datasets:
+                ox.serialize(_quads(graph), out, fmt, prefixes=prefixes)
+                return
+            store = oxigraph_store(graph)
+            name = single_graph(store)
+            if syntax == "nt" and name is not None:
+                store.dump(out, fmt, from_graph=name)  # line order does not matter: Oxigraph writes it all
+            else:
+                ox.serialize(map(attrgetter("triple"), _subjects_grouped(graph)), out, fmt, prefixes=prefixes)
 
 
 # ---------------------------------------------------------------- JSON-LD
@@ -123,7 +173,21 @@ def _terms() -> tuple[dict[str, tuple[str, str | None]], list[tuple[str, str]]]:
     return terms, ordered
 
 
+@lru_cache(maxsize=1)
+def _namespaces() -> dict[str, str]:
+    """Namespace → prefix of the context."""
+    _, ordered = _terms()
+    return {namespace: prefix for namespace, prefix in ordered}
+
+
+@lru_cache(maxsize=65536)
 def _compact(iri: str) -> str:
+    # The namespaces end in "/" or "#", so the longest one an IRI starts with ends at its last such
+    # character, unless the local part holds one (then try every namespace, longest first).
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = _namespaces().get(iri[:cut]) if 0 < cut < len(iri) else None
+    if prefix is not None:
+        return f"{prefix}:{iri[cut:]}"
     _, prefixes = _terms()
     for namespace, prefix in prefixes:
         if iri.startswith(namespace) and len(iri) > len(namespace):
@@ -138,7 +202,9 @@ def _node_id(term: object) -> str:
 
 
 def _value(term: object, coerce: str | None) -> object:
-    if isinstance(term, (ox.NamedNode, ox.BlankNode)):
+    if isinstance(term, ox.NamedNode):
+        return _compact(term.value) if coerce == "@id" else {"@id": _compact(term.value)}
+    if isinstance(term, ox.BlankNode):
         return _node_id(term) if coerce == "@id" else {"@id": _node_id(term)}
     literal: ox.Literal = term  # type: ignore[assignment]
     if literal.language:
@@ -151,36 +217,60 @@ def _value(term: object, coerce: str | None) -> object:
     return {"@value": literal.value, "@type": _compact(datatype)}
 
 
-def _node(subject: object, pairs: list[tuple[object, object]]) -> dict[str, object]:
-    terms, _ = _terms()
-    node: dict[str, object] = {"@id": _node_id(subject)}
-    types = [_node_id(o) for p, o in pairs if p.value == _RDF_TYPE and not isinstance(o, ox.Literal)]  # type: ignore[attr-defined]
-    if types:
-        node["@type"] = types if len(types) > 1 else types[0]
-    for p, o in pairs:
-        iri = p.value  # type: ignore[attr-defined]
-        if iri == _RDF_TYPE and not isinstance(o, ox.Literal):
-            continue
-        term, coerce = terms.get(iri, (_compact(iri), None))
-        node.setdefault(term, [])
-        node[term].append(_value(o, coerce))  # type: ignore[union-attr]
-    return {k: (v[0] if isinstance(v, list) and len(v) == 1 else v) for k, v in node.items()}
+class _Nodes:
+    """Node objects from a subject's (predicate, object) pairs; each predicate's term and coercion looked up once."""
+
+    def __init__(self) -> None:
+        self.terms, _ = _terms()
+        self.rdf_type = ox.NamedNode(_RDF_TYPE)
+        self.known: dict[object, tuple[str, str | None]] = {}
+
+    def term(self, predicate: ox.NamedNode) -> tuple[str, str | None]:
+        found = self.known.get(predicate)
+        if found is None:
+            iri = predicate.value
+            found = self.known[predicate] = self.terms.get(iri, (_compact(iri), None))
+        return found
+
+    def node(self, subject: object, pairs: list[tuple[object, object]]) -> dict[str, object]:
+        node: dict[str, object] = {"@id": _node_id(subject)}
+        types = []
+        values: dict[str, list[object]] = {}
+        for p, o in pairs:
+            if p == self.rdf_type and not isinstance(o, ox.Literal):
+                types.append(_node_id(o))
+                continue
+            term, coerce = self.term(p)  # type: ignore[arg-type]
+            found = values.get(term)
+            if found is None:
+                values[term] = [_value(o, coerce)]
+            else:
+                found.append(_value(o, coerce))
+        if types:
+            node["@type"] = types if len(types) > 1 else types[0]
+        for term, found in values.items():
+            node[term] = found[0] if len(found) == 1 else found
+        return node
 
 
 def _write_jsonld(graph: Graph, out: IO[str]) -> None:
     out.write('{"@context": ')
     out.write(json.dumps(jsonld_context(), ensure_ascii=False))
     out.write(',\n "@graph": [')
-    first = True
+    nodes = _Nodes()
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    separator = "\n  "
     subject, pairs = None, []
-    for s, p, o in select_terms(graph, ALL_TRIPLES):
-        if subject is not None and s != subject:
-            out.write(("\n  " if first else ",\n  ") + json.dumps(_node(subject, pairs), ensure_ascii=False))
-            first, pairs = False, []
-        subject = s
-        pairs.append((p, o))
+    for quad in _subjects_grouped(graph):
+        s = quad.subject
+        if s != subject:
+            if subject is not None:
+                out.write(separator + encode(nodes.node(subject, pairs)))
+                separator = ",\n  "
+            subject, pairs = s, []
+        pairs.append((quad.predicate, quad.object))
     if subject is not None:
-        out.write(("\n  " if first else ",\n  ") + json.dumps(_node(subject, pairs), ensure_ascii=False))
+        out.write(separator + encode(nodes.node(subject, pairs)))
     out.write("\n]}\n")
 
 

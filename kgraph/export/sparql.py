@@ -34,7 +34,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from ..errors import GraphError
 from ..graph.namespace import PREFIXES
 
-__all__ = ["has_triples", "open_export_graph", "oxigraph_store", "select", "select_terms", "to_ox"]
+__all__ = ["has_triples", "open_export_graph", "oxigraph_store", "select", "select_terms", "single_graph", "to_ox"]
 
 _COPIES: weakref.WeakKeyDictionary[Graph, tuple[int, ox.Store]] = weakref.WeakKeyDictionary()
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -129,6 +129,19 @@ def _dataset(store: ox.Store) -> dict[str, object]:
     if default_empty:
         return {"default_graph": names[0]}
     return {"use_default_graph_as_union": True}
+
+
+def single_graph(store: ox.Store) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None:
+    """The one graph of ``store`` that holds every triple (a kgraph store's named graph, or the default
+    graph of a graph file), or ``None`` when triples are spread over several graphs.
+
+    Exporters read such a graph with ``quads_for_pattern`` or dump it natively, without SPARQL's row overhead.
+    """
+    dataset = _dataset(store)
+    if not dataset:
+        return ox.DefaultGraph()
+    name = dataset.get("default_graph")
+    return name if isinstance(name, (ox.NamedNode, ox.BlankNode)) else None
 
 
 def select_terms(graph: Graph, query: str) -> Iterator[tuple[object, ...]]:

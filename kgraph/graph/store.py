@@ -518,7 +518,10 @@ def _replace_store(graph: Graph, path: Path) -> None:
     Only a directory that is a kgraph store (it carries the marker) is ever replaced.
     """
     def fill(store: ox.Store) -> None:
-        store.bulk_load(nquads(graph), format=ox.RdfFormat.N_QUADS)  # a new store, swapped in only when complete
+        # bulk_load writes index files directly: a transactional load would also leave every triple in the
+        # write-ahead log, replayed into memory by each later read-only open (gigabytes at 100,000 events).
+        # The new store is swapped in only when complete, so it needs no transaction; one named graph per article.
+        store.bulk_load(nquads(graph), format=ox.RdfFormat.N_QUADS)
 
     _new_store(path, fill)
 
@@ -543,6 +546,9 @@ def _new_store(path: Path, fill: Callable[[ox.Store], None]) -> int:
         store = ox.Store(str(fresh))
         fill(store)
         store.flush()
+        store.optimize()  # compact the bulk-loaded files once, so reads do not merge hundreds of them
+        del store
+        store = ox.Store(str(fresh))  # reopening drops the write-ahead log the flush made obsolete
         size = len(store)
         del store
         _write_marker(fresh)
