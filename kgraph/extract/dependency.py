@@ -605,8 +605,10 @@ def _verbal_roles(
 
 
 def _has_actor_subject(verb: Token) -> bool:
-    """The verb's subject (or passive agent) names a person or group, not a weapon or an event:
-    "des hommes armés ont tiré" has a perpetrator, "une bombe a explosé" has none."""
+    """Whether ``verb`` may have a perpetrator the rules did not resolve: a subject that is a name
+    or a pronoun, or no subject at all (a participle clause, "…, tuant vingt cadets", takes its
+    doer from the clause it depends on). A common-noun subject ("une bombe a explosé", "a car
+    bomb exploded") or a passive subject with no agent leaves the attack unattributed."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     return not subjects or any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "PRON") for c in subjects)
 
