@@ -398,14 +398,7 @@ class ActorResolver:
                 break
             head = head.head
         if not country:
-            places = set()
-            for other in token.sent:
-                match = self._matches.get(other.i)
-                if match is None or match.start != other.i or not match.entry.country or match.entry.kind not in _STATE_KINDS:
-                    continue
-                case = [c for c in other.children if c.dep_ == "case"] or ([other.head] if other.dep_ == "pobj" else [])
-                if any(fold(c.text) in _LOCATIVE for c in case):
-                    places.add(match.entry.country)
+            places = self._located(token.sent)
             country = next(iter(places)) if len(places) == 1 else None
         if not country:
             return []
@@ -548,10 +541,9 @@ class ActorResolver:
             frontier = following
         return []
 
-    def context_country(self, token: Token) -> str | None:
-        """The country a domestic actor with no country of its own belongs to: the one
-        named in the sentence's places ("in Kathmandu"), else the article's dominant one."""
-        sent = token.sent
+    def _located(self, sent: Span) -> Counter[str]:
+        """Countries of the places ``sent`` names after a preposition of place ("in Kathmandu",
+        "à Bogota"), with how often each is named."""
         here: Counter[str] = Counter()
         for other in sent:
             match = self._matches.get(other.i)
@@ -560,6 +552,12 @@ class ActorResolver:
             case = [c for c in other.children if c.dep_ == "case"] or ([other.head] if other.dep_ == "pobj" else [])
             if any(fold(c.text) in _LOCATIVE for c in case):
                 here[match.entry.country] += 1
+        return here
+
+    def context_country(self, token: Token) -> str | None:
+        """The country a domestic actor with no country of its own belongs to: the one
+        named in the sentence's places ("in Kathmandu"), else the article's dominant one."""
+        here = self._located(token.sent)
         for counter in (here, self._countries):
             ranked = counter.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
