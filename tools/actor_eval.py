@@ -3,7 +3,7 @@
 
 Usage::
 
-    python tools/actor_eval.py [--plover FILE] [--dev FILE ...] [--misses N]
+    python tools/actor_eval.py [--plover FILE] [--dev FILE ...] [--phrases FILE ...] [--misses N]
 
 1. **Phrases alone** (the ``kgraph actors lookup`` view): every actor phrase of
    the PLOVER gold records (``actorText`` with its gold ``code``) is parsed
@@ -14,6 +14,13 @@ Usage::
    gold actor of a sentence (a code of a gold event), whether some noun
    phrase of that sentence, resolved as the extractor resolves it with the
    article's date and memory, gets that code.
+
+3. **Gold actor phrases** (``--phrases``: ``tests/data/gold/actors_{dev,test}_{en,fr}.jsonl``,
+   written from ``tests/data/gold/ACTORS_BRIEF.md`` by helpers who never saw the code): every
+   phrase goes through ``kgraph actors lookup -`` as a user would send it (one JSON line with
+   ``text``, ``lang`` and ``date``); a phrase is right when the result's ``country`` (or, for
+   organisations and international militant groups, the first three letters of ``code``) is the
+   gold ``country``. Shares are printed per ``kind`` of phrase.
 
 The script only uses ``ActorResolver(doc, text, dictionary, lexicon)``, so it
 also runs against older checkouts (``PYTHONPATH=old-checkout``) for a
@@ -123,14 +130,57 @@ def in_context(extractor: Extractor, path: Path) -> tuple[int, int, list[str]]:
     return found, total, misses
 
 
+def _lookup_country(result: dict) -> str | None:
+    if result.get("country"):
+        return result["country"]
+    return _code3(result.get("code"))
+
+
+def gold_phrases(path: Path, misses: int = 0) -> tuple[int, int]:
+    """Score one actor-phrase gold file through ``kgraph actors lookup -``; returns (right, total)."""
+    import subprocess
+
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    request = "".join(json.dumps({"text": i["text"], "lang": i["lang"], "date": i.get("date")}, ensure_ascii=False) + "\n"
+                      for i in items)
+    env = dict(__import__("os").environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "kgraph", "actors", "lookup", "-"], input=request, text=True,
+                          capture_output=True, env=env, check=True)
+    results = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    assert len(results) == len(items), done.stderr
+    per_kind: dict[str, list[int]] = {}
+    shown = 0
+    right = 0
+    for item, result in zip(items, results):
+        got = _lookup_country(result)
+        ok = got == item["country"]
+        right += ok
+        per_kind.setdefault(item.get("kind", "?"), [0, 0])
+        per_kind[item.get("kind", "?")][0] += ok
+        per_kind[item.get("kind", "?")][1] += 1
+        if not ok and shown < misses:
+            print(f"  miss [{item.get('kind')}] {item['text']!r} ({item.get('date')}) -> {result.get('code')} "
+                  f"(gold {item['country']}, rule {result.get('rule')})")
+            shown += 1
+    kinds = ", ".join(f"{k} {a}/{n}" for k, (a, n) in sorted(per_kind.items(), key=lambda kv: -kv[1][1]))
+    print(f"gold phrases alone, {path.name}: {right}/{len(items)} = {right / max(len(items), 1):.3f} right ({kinds})")
+    return right, len(items)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plover", type=Path, default=BENCH / "plover_gsr_public.json")
     parser.add_argument("--dev", type=Path, nargs="*", default=[ROOT / "tests" / "data" / "dev_en.jsonl", ROOT / "tests" / "data" / "dev_fr.jsonl"])
+    parser.add_argument("--phrases", type=Path, nargs="*", default=[],
+                        help="Actor-phrase gold files (JSONL: text, lang, date, country, kind).")
     parser.add_argument("--misses", type=int, default=0, help="Print this many misses of each measure.")
     args = parser.parse_args(argv)
+    for path in args.phrases:
+        gold_phrases(path, args.misses)
+    if not (args.plover and args.plover.is_file()) and not args.dev:
+        return 0
     extractor = Extractor()
-    if args.plover and args.plover.exists():
+    if args.plover and args.plover.is_file():
         phrases = plover_phrases(args.plover)
         right = 0
         wrong: Counter[str] = Counter()
