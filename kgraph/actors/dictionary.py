@@ -31,7 +31,9 @@ _PRIORITY = {"person": 0, "metonym": 1, "organization": 2, "group": 2, "country"
 # Where a phrase comes from: the user's own files win over the dated office holders, then the
 # other curated tables, then the tables converted from the Phoenix dictionaries.
 USER, DATED, CURATED, IMPORTED = 0, 1, 2, 3
-#: Built-in tables converted from the Phoenix dictionaries (tools/import_petrarch.py), English only.
+#: Built-in tables converted from the Phoenix dictionaries (tools/import_petrarch.py): English phrases;
+#: other languages take their people's names and the acronyms of their organisations and groups
+#: (see ``_names_any_language``).
 IMPORTED_ACTORS = ("data/phoenix_actors.tsv",)
 #: Places standing for their country, loaded in every language: the Phoenix country records
 #: (names, cities, regions) and the GeoNames cities (tools/import_places.py).
@@ -94,10 +96,26 @@ class ActorEntry:
             latest = max(self.periods, key=lambda p: p.start or "")
             if latest.end is None or not code:
                 code = latest.code
+        if not code and date and self.rule == "phoenix":
+            code = self._former(date[:10])
         if not code:
             return None
         country, sector = split_code(code)
         return replace(self, code=code, country=country, sector=sector, periods=())
+
+    def _former(self, date: str) -> str | None:
+        """An imported person outside every dated role: an elite (ELI) of the state of their
+        nearest role. The Phoenix records stop in 2014 and leave gaps ("Denis Sassou Nguesso"
+        has no period after 1997); such a person still acts for their country, as CAMEO codes
+        former officials. The curated office holders never get here: their table says when a
+        person stops naming an actor."""
+        if self.kind != "person" or len({p.code[:3] for p in self.periods}) != 1 or any(len(p.code) <= 3 for p in self.periods):
+            return None  # a state's own record ("Russian Sfsr": SUNRUS, then RUS) or a person of several states
+        before = [p for p in self.periods if (p.start or "") <= date]
+        period = max(before, key=lambda p: p.start or "") if before else min(self.periods, key=lambda p: p.start or "")
+        if period.code[:3] in NON_STATE or len(period.code) < 3:
+            return period.code
+        return period.code[:3] + "ELI"
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
@@ -173,14 +191,18 @@ class ActorDictionary:
         self._compile()
 
     # ------------------------------------------------------------ loading
-    def _add(self, variant: str, entry: ActorEntry, rank: int = CURATED) -> None:
+    def _add(self, variant: str, entry: ActorEntry, rank: int = CURATED, *, exact: bool = False) -> None:
+        if variant[:4] in ("The ", "THE ") and len(_WORD.findall(variant)) >= 3:
+            # "The Islamic State": news also writes "Islamic State fighters", but only so spelt
+            # ("a strict Islamic state" is no group); a one-word rest ("The Hague") is left alone.
+            self._add(variant[4:].title() if variant.isupper() else variant[4:], entry, rank, exact=True)
         stem = variant.endswith("*")
         variant = variant.rstrip("*")
         key = phrase_key(variant)
         if not key:
             return
         acronym = variant.isupper() and 2 <= sum(c.isalpha() for c in variant) <= 6
-        pattern = _Pattern(entry, tuple(_WORD.findall(variant)) if acronym else None, variant[:1].isupper(), rank)
+        pattern = _Pattern(entry, tuple(_WORD.findall(variant)) if acronym or exact else None, variant[:1].isupper(), rank)
         table = self._stems if stem else self._patterns
         bucket = table.setdefault(key, [])
         # Dedupe on the whole pattern, not on the entry: "NATO" (exact case) and "Nato"
@@ -224,7 +246,9 @@ class ActorDictionary:
             country, sector = split_code(row.code) if row.code else (None, None)
             code = row.code or ""
             entry = ActorEntry(code, country, sector, row.label, row.wikidata, row.kind, row.periods, rule)
-            if row.kind in ("organization", "group") and code and rank != IMPORTED:
+            if row.kind in ("organization", "group") and code and rank != IMPORTED and not (
+                country and code[3:] in self.sector_labels
+            ):  # "SYRREB" stays "Syria rebels", not the one group that happens to carry the code
                 self.entries.setdefault(code, entry)
             for variant in row.variants:
                 self._add(variant, entry, rank)
@@ -325,10 +349,9 @@ class ActorDictionary:
         for name in DATED_PEOPLE:
             if package_file(_PKG, name).is_file():
                 self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), DATED, "office-holders")
-        if lang == "en":
-            for name in IMPORTED_ACTORS:
-                rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
-                self._load_rows(rows, IMPORTED, "phoenix")
+        for name in IMPORTED_ACTORS:
+            rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
+            self._load_rows(rows if lang == "en" else _names_any_language(rows), IMPORTED, "phoenix")
         for name, rule in zip(IMPORTED_PLACES, ("phoenix", "geonames"), strict=True):
             places = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
             self._load_rows(places, IMPORTED, rule)
@@ -340,6 +363,8 @@ class ActorDictionary:
         if code in self.entries:
             return self.entries[code].label
         country, sector = code[:3], code[3:]
+        if len(sector) > 3 and sector not in self.sector_labels:
+            sector = sector[-3:]  # "BRAGOVLEG": the most specific sector, LEG
         base = self.country_labels.get(country, country)
         if sector and sector in self.sector_labels:
             return f"{base} {self.sector_labels[sector]}" if self.lang == "en" else f"{base} ({self.sector_labels[sector]})"
@@ -458,12 +483,52 @@ class ActorDictionary:
             if pattern.case_sensitive is not None:
                 if tuple(w for text in texts for w in _WORD.findall(text)) != pattern.case_sensitive:
                     continue
-            elif pattern.capitalised and not texts[0][:1].isupper():
+            elif pattern.capitalised and not texts[0][:1].isupper() and not _particle_name(texts):
                 continue
             entry = pattern.entry.on(date)
             if entry is not None:
                 return entry
         return None
+
+
+#: Lower-case particles that begin names: "al Qaeda", "al-Shabaab", "de Villepin", "bin Salman".
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "ben", "bou", "abu", "de",
+                        "da", "di", "do", "dos", "du", "van", "von", "der", "den", "ter"})
+
+
+def _particle_name(texts: Sequence[str]) -> bool:
+    """A capitalised name written with a lower-case particle first ("al Qaeda", "al-Qaïda")."""
+    first = _WORD.findall(texts[0])
+    if not first or first[0] not in _PARTICLES:
+        return False
+    rest = first[1:] + [w for t in texts[1:] for w in _WORD.findall(t)]
+    return bool(rest) and rest[0][:1].isupper()
+
+
+def _acronym(variant: str) -> bool:
+    """An all-capitals short name ("MNLA", "M23", "ANC"): spelt the same in every language."""
+    letters = sum(c.isalpha() for c in variant)
+    return variant.rstrip("*").isupper() and 2 <= letters <= 6
+
+
+def _names_any_language(rows: list[ActorRow]) -> list[ActorRow]:
+    """The part of an English actor table that other languages share.
+
+    A person's name is the same in French and English news ("Paul Biya", "Jacques Chirac";
+    accents are folded when matching), so people are kept whole. Organisations and groups keep
+    only their acronyms: their spelled-out English names ("National Movement for the Liberation
+    of Azawad") are not what a French article writes, and their English role phrases would
+    never match French text.
+    """
+    kept: list[ActorRow] = []
+    for row in rows:
+        if row.kind == "person":
+            kept.append(row)
+            continue
+        acronyms = tuple(v for v in row.variants if _acronym(v))
+        if acronyms:
+            kept.append(replace(row, variants=acronyms))
+    return kept
 
 
 def _pycountry_names(lang: str) -> dict[str, list[str]]:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ActorRef
 from ..text import fold
 from .dictionary import ActorDictionary, ActorMatch, phrase_key
+from .table import NON_STATE
 
 if TYPE_CHECKING:
     from ..extract.lexicon import Lexicon
@@ -38,6 +39,8 @@ _LOCATIVE = frozenset(fold(w) for w in ("in", "at", "inside", "across", "through
 # Participles that make their modifier the leader or backer of a group: "Saudi-led", "Iranian-backed".
 _LED = frozenset(fold(w) for w in ("led", "backed", "sponsored", "supported", "dirigé", "dirigée", "dirigés", "dirigées",
                                    "soutenu", "soutenue", "soutenus", "soutenues"))
+# The participles of _LED that name a backer, not a leader: the group belongs elsewhere.
+_SPONSORED = frozenset(fold(w) for w in ("backed", "sponsored", "supported", "soutenu", "soutenue", "soutenus", "soutenues"))
 # Modifiers that make a demonym an ethnic group living elsewhere: "ethnic Albanians in Serbia".
 _ETHNIC = frozenset(fold(w) for w in ("ethnic", "ethnique", "ethniques", "origine"))
 # A prefix that makes a demonym an affiliation, not an owner: "pro-Russian separatists".
@@ -256,17 +259,24 @@ class ActorResolver:
 
     def _resolve_named(self, token: Token) -> list[ActorRef]:
         match = self._matches.get(token.i)
-        if match is not None and match.entry.kind == "demonym" and token.pos_ in ("NOUN", "PROPN") and any(
-            fold(c.text) in _ETHNIC for c in token.children if c.dep_ in ("amod", "nmod", "compound")
-        ):
-            # An ethnic group takes its country of residence: "ethnic Albanians in Serbia" is SRB.
-            residence = [r for r in self.places(token) if r.country != match.entry.country]
-            if residence:
-                country = residence[0].country
+        if match is not None and match.entry.kind == "demonym" and token.pos_ in ("NOUN", "PROPN"):
+            # A people named with where it lives takes that country: "ethnic Albanians in Serbia"
+            # is SRB, "les Serbes de Bosnie" and "Bosnian Serbs" BIH.
+            country = self._residence(token, match)
+            if country:
                 return [self._ref(token, country + "ETH", country, "ETH", self.dictionary.label_for(country + "ETH"), None,
                                   "agent", "ethnic+place")]
         if match is not None and (match.entry.kind != "demonym" or token.pos_ in ("NOUN", "PROPN")):
             if not (token.pos_ == "NOUN" and self.dictionary.role_sector(token)):
+                owned = self._owned_institution(token, match)
+                if owned:
+                    return owned
+                if match.entry.kind == "person" and match.entry.sector in (None, "ELI") and token.pos_ == "PROPN":
+                    # A person out of office whose title says what they are now: "opposition
+                    # leader Nana Akufo-Addo", "le général à la retraite …".
+                    titled = self._titled_name(token)
+                    if titled and titled[0].country == match.entry.country:
+                        return titled
                 return [self._ref(token, match.entry.code, match.entry.country, match.entry.sector,
                                   match.entry.label, match.entry.wikidata, "dictionary", _rule(match))]
         if token.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -299,6 +309,49 @@ class ActorResolver:
                 if titled:
                     return titled
             return self._owned(token)
+        return []
+
+    def _residence(self, token: Token, match: ActorMatch) -> str | None:
+        """The country a people (a demonym used as a noun) is said to live in, if not its own:
+        a place after "in"/"à" (with "ethnic" before the people), a "de"/"of" complement
+        ("les Serbes de Bosnie", "Arméniens du Haut-Karabakh") or another state's adjective
+        ("Bosnian Serbs", "Kurdes irakiens")."""
+        own = match.entry.country
+        ethnic = any(fold(c.text) in _ETHNIC for c in token.children if c.dep_ in ("amod", "nmod", "compound"))
+        if ethnic:
+            for ref in self.places(token):
+                if ref.country != own:
+                    return ref.country
+        for child in token.children:
+            if child.i in range(match.start, match.end):
+                continue
+            heads: list[Token] = []
+            if child.dep_ in ("amod", "compound"):
+                heads = [child]
+            elif child.dep_ == "prep" and fold(child.text) in ("of", "from"):
+                heads = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("nmod", "obl:arg") and any(
+                fold(c.text) in ("de", "du", "des", "d'", "d") for c in child.children if c.dep_ == "case"
+            ):
+                heads = [child]
+            for head in heads:
+                place = self._matches.get(head.i)
+                kinds = ("demonym",) if child.dep_ in ("amod", "compound") else ("country", "place", "capital")
+                if place is not None and place.entry.kind in kinds and place.entry.country not in (None, own):
+                    return place.entry.country
+        return None
+
+    def _owned_institution(self, token: Token, match: ActorMatch) -> list[ActorRef]:
+        """An institution's one-word name owned by another state: "the Peruvian Congress",
+        "Brazil's Senate" are not the US Congress; the owner's country keeps the name's sector."""
+        entry = match.entry
+        if entry.kind not in ("metonym", "group", "organization") or not entry.country:
+            return []
+        for owner in self.owners(token, sponsors=False, skip=frozenset(range(match.start, match.end))):
+            if owner.country and owner.country != entry.country and owner.how != "context":
+                code = owner.country + entry.code[3:]
+                return [self._ref(token, code, owner.country, entry.sector, self.dictionary.label_for(code), None,
+                                  "agent", "institution+" + _kind(owner))]
         return []
 
     def _owned(self, token: Token) -> list[ActorRef]:
@@ -427,7 +480,7 @@ class ActorResolver:
                     if all(r.code != ref.code for r in owners):
                         owners.append(ref)
             for owner in owners[:1]:
-                if owner.code[:3] in ("IGO", "NGO"):
+                if owner.code[:3] in NON_STATE:
                     return [self._ref(token, owner.code, None, None, owner.label, None, "agent", "title+" + _kind(owner))]
                 country = owner.country or owner.code[:3]
                 return [self._ref(token, country + sector, country, sector, self.dictionary.label_for(country + sector), None,
@@ -446,14 +499,14 @@ class ActorResolver:
     def _role(self, token: Token, sector: str) -> list[ActorRef]:
         """A role noun: its country from its modifiers, an apposed name, the place it is in,
         the actor it refers back to, else the country the sentence or the article is about."""
-        owners = self.owners(token)
+        # A group's backer names its country only when nothing else does: "Turkish-backed Syrian
+        # rebels" are Syrian, "Moscow-backed separatists in South Ossetia" Georgian.
+        owners = self.owners(token, sponsors=False) or self.places(token) or self.owners(token)
         how = "agent"
-        if not owners:
-            owners = self.places(token)
         if owners:
             refs = []
             for owner in owners:
-                if owner.code[:3] in ("IGO", "NGO"):
+                if owner.code[:3] in NON_STATE:
                     code, country, label = owner.code, None, owner.label
                 elif sector == NO_SECTOR or (sector == "GOV" and owner.sector and owner.sector != "GOV"):
                     # A collective noun stands for its owner itself: "the Turkish side", "la partie turque";
@@ -565,10 +618,11 @@ class ActorResolver:
                     return ranked[0][0]
         return None
 
-    def owners(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorRef]:
+    def owners(self, token: Token, skip: frozenset[int] = frozenset(), *, sponsors: bool = True) -> list[ActorRef]:
         """Actors named in the modifiers of ``token``: "sanctions américaines", "experts de Turquie".
 
-        Modifiers whose token index is in ``skip`` (an agent phrase already used) are left out.
+        Modifiers whose token index is in ``skip`` (an agent phrase already used) are left out;
+        with ``sponsors=False``, so are backers ("Iranian-backed", "soutenus par Moscou").
         """
         refs: list[ActorRef] = []
         for child in token.children:
@@ -577,6 +631,10 @@ class ActorResolver:
             heads = [child]
             if child.dep_ == "prep" and fold(child.text) in ("of", "from"):
                 heads = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("flat", "flat:name") and token.pos_ == "NOUN" and getattr(
+                self._matches.get(child.i), "entry", None
+            ) is not None and self._matches[child.i].entry.kind == "demonym":
+                pass  # a demonym the French model hangs on a title as part of a name: "la Cour suprême kényane"
             elif child.dep_ not in OWNER_DEPS:
                 continue
             elif child.dep_ in ("nmod", "obl:arg") and any(
@@ -584,6 +642,8 @@ class ActorResolver:
             ):
                 continue  # "sanctions contre la Turquie": a recipient, not an owner
             if child.dep_ in ("amod", "compound") and fold(child.text) in _LED:
+                if not sponsors and fold(child.text) in _SPONSORED:
+                    continue
                 heads = [c for c in child.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod", "obl", "advmod")] or heads
             for head in heads:
                 if _prefixed(head):

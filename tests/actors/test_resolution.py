@@ -126,3 +126,62 @@ def test_cities_stand_for_their_country(lookup, extract):
     # A city name two states share takes the one the story is about.
     events = extract("Lebanon's army clashed with gunmen. Tripoli condemned Syria on Monday.", "en")
     assert "LBN" in {e.source.code for e in events if e.sentence_id == 1}
+
+
+@pytest.mark.parametrize("text, lang, date, code", [
+    # People's names are shared by both languages (the imported Phoenix people in French too).
+    ("Paul Biya", "fr", "2011-10-09", "CMRGOV"), ("Paul Biya", "en", "2011-10-09", "CMRGOV"),
+    ("Jacques Chirac", "fr", "1997-06-01", "FRAGOV"), ("Jacques Chirac", "en", "1997-06-01", "FRAGOV"),
+    # An imported person outside every dated role is an elite of their state, not unknown.
+    ("Denis Sassou Nguesso", "fr", "2016-03-20", "COGELI"), ("Denis Sassou Nguesso", "en", "2016-03-20", "COGELI"),
+    # Acronyms are shared too.
+    ("le PKK", "fr", None, "TURREB"), ("the PKK", "en", None, "TURREB"),
+])
+def test_names_and_acronyms_in_both_languages(lookup, text, lang, date, code):
+    assert lookup(text, lang, date) == code
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("al Qaeda", "en"), ("al-Qaeda", "en"), ("Al Qaeda", "en"),  # a lower-case particle begins the name
+])
+def test_names_with_lower_case_particles(lookup, text, lang):
+    assert lookup(text, lang, "2010-01-01") == "IMGMUSALQ"
+
+
+def test_optional_leading_article_of_imported_names(lookup):
+    assert lookup("Islamic State fighters", "en", "2015-01-01") == "IMGMUSISI"  # "The Islamic State"
+
+
+@pytest.mark.parametrize("text, lang, code", [
+    ("Bosnian Serbs", "en", "BIHETH"), ("Serbs of Bosnia", "en", "BIHETH"),
+    ("les Serbes de Bosnie", "fr", "BIHETH"), ("les Kurdes irakiens", "fr", "IRQ"),
+    ("Serbs", "en", "SRB"), ("les Serbes", "fr", "SRB"),
+])
+def test_people_take_the_country_they_live_in(lookup, text, lang, code):
+    assert lookup(text, lang) == code
+
+
+@pytest.mark.parametrize("text, lang, code", [
+    ("Turkish-backed Syrian rebels", "en", "SYRREB"),  # the backer is not the group's country
+    ("les rebelles syriens soutenus par la Turquie", "fr", "SYRREB"),
+    ("Iranian-backed militias", "en", "IRNREB"),       # … unless nothing else names one
+    ("Saudi-led forces", "en", "SAUMIL"),              # a leader is
+])
+def test_backers_name_a_country_only_when_nothing_else_does(lookup, text, lang, code):
+    assert lookup(text, lang) == code
+
+
+@pytest.mark.parametrize("text, lang, code", [
+    ("the Peruvian Congress", "en", "PERLEG"), ("US Congress", "en", "USALEG"),
+    ("le Congrès péruvien", "fr", "PER"),
+])
+def test_an_institution_owned_by_another_state(lookup, text, lang, code):
+    assert lookup(text, lang)[: len(code)] == code
+
+
+@pytest.mark.parametrize("text, lang, code", [
+    ("Congolese police in Brazzaville", "en", "COGCOP"), ("Congolese police in Kinshasa", "en", "CODCOP"),
+    ("la police congolaise à Brazzaville", "fr", "COGCOP"), ("la police congolaise", "fr", "CODCOP"),
+])
+def test_a_shared_demonym_takes_the_state_its_phrase_names(lookup, text, lang, code):
+    assert lookup(text, lang) == code
