@@ -81,12 +81,23 @@ def extract_events(
         dates = _event_dates(sent, lang, date, triggers)
         sentence = text[sent.start_char : sent.end_char].strip()
         seen: set[tuple] = set()
-        for trigger in triggers:
-            for event in _events(trigger, resolver, lexicon, doc_id, index, sentence, lang, dates.get(trigger.token.i, date), untargeted, candidates):
-                key = (event.source.code, event.action.cameo, event.target.code if event.target else None, event.negated)
-                if key not in seen:
-                    seen.add(key)
-                    yield event
+        found = [
+            (trigger, event) for trigger in triggers
+            for event in _events(trigger, resolver, lexicon, doc_id, index, sentence, lang, dates.get(trigger.token.i, date),
+                                 untargeted, candidates)
+        ]
+        # A verb whose object event noun took its subject ("a promis des mesures de rétorsion",
+        # "announced a wave of arrests") is that event; its own default reading is dropped.
+        governors = {
+            _agentive_governor(t.token, lexicon).i for t, e in found if t.nominal and "governing verb" in e.rules
+        }
+        for trigger, event in found:
+            if not trigger.nominal and trigger.token.i in governors and not trigger.entry.objects and trigger.noun is None:
+                continue
+            key = (event.source.code, event.action.cameo, event.target.code if event.target else None, event.negated)
+            if key not in seen:
+                seen.add(key)
+                yield event
 
 
 # ---------------------------------------------------------------- triggers
@@ -328,8 +339,9 @@ def _events(
     candidates: list[Candidate] | None = None,
 ) -> Iterator[Event]:
     rules: list[str] = []
+    governor = _agentive_governor(trigger.token, lexicon) if trigger.nominal else None
     if trigger.nominal:
-        sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon, rules)
+        sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon, rules, governor)
     else:
         sources, targets, penalty = _verbal_roles(trigger, resolver, lexicon, rules)
         if not sources and trigger.token.dep_ in SUBJECT_DEPS and (trigger.token.tag_ == "VBG" or "Ger" in trigger.token.morph.get("VerbForm")):
@@ -355,9 +367,10 @@ def _events(
         # a domestic event ("thousands marched in Dhaka"), not a wrong guess of the context.
         domestic_place = "place as recipient" in rules
         pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code and (domestic_place or not _self_pair(s, t))]
-        if trigger.entry.joint:
+        if trigger.entry.joint and "recipient in complement" not in rules:
             # Reciprocal action with a partner ("a discuté avec son homologue", "held talks with"):
-            # both sides act.
+            # both sides act. Not a recipient of what was agreed ("agreed to send a mission to
+            # Myanmar" does nothing with Myanmar's side).
             pairs += [(t, s) for s, t in pairs]
     elif (trigger.entry.joint or _reciprocal(trigger.token, lexicon)) and len(sources) >= 2:
         # Joint action of coordinated actors ("la Turquie et les États-Unis ont entamé des
@@ -379,10 +392,23 @@ def _events(
     if not pairs:
         note("same actor")
         return
-    negated = not trigger.nominal and _negated(trigger.token, lexicon)
-    mode = None if trigger.nominal else _mode(trigger.token, lexicon)
+    inherited = governor is not None and "governing verb" in rules
+    predicate = governor if inherited else trigger.token
+    negated = (not trigger.nominal or inherited) and _negated(predicate, lexicon)
+    mode = None if trigger.nominal and not inherited else _mode(predicate, lexicon)
     code = trigger.entry.cameo
-    if trigger.complement is not None and code[:2] == "03" and trigger.complement.cameo[:2] in lexicon.threat_codes:
+    if inherited and lexicon.nominal_agent_verbs.get(fold(governor.lemma_)) == "intent":
+        # A promised event: "a promis des mesures de rétorsion" threatens (13), "pledged aid"
+        # intends (03).
+        if code[:2] in lexicon.threat_codes:
+            code = lexicon.threat_codes[code[:2]]
+        elif code[:2] in lexicon.intent_codes:
+            code = lexicon.intent_codes[code[:2]]
+    if trigger.complement is not None and fold(trigger.token.lemma_) in lexicon.decision_verbs:
+        # A decision is the act decided: "EU ministers decided to impose an embargo" sanctions (16),
+        # "l'Otan a décidé de déployer des bataillons" shows force (15).
+        code = trigger.complement.cameo
+    elif trigger.complement is not None and code[:2] == "03" and trigger.complement.cameo[:2] in lexicon.threat_codes:
         # An intent whose content is coercion or force is a threat (CAMEO 13):
         # "ready to attack", "a proposé de sanctionner".
         code = lexicon.threat_codes[trigger.complement.cameo[:2]]
@@ -458,7 +484,7 @@ def _verbal_roles(
     penalty = 0.0
     sources: list[ActorRef] = []
     targets: list[ActorRef] = []
-    passive = _passive(verb)
+    passive = _passive(verb, lexicon)
     for child in verb.children:
         # A second subject (a misparsed coordination) adds to the sources, never replaces them.
         if child.dep_ in SUBJECT_DEPS or (child.dep_ in PASSIVE_SUBJECT_DEPS and not passive):
@@ -479,6 +505,14 @@ def _verbal_roles(
             sources = resolver.resolve(agent) or resolver.owners(agent)
             if sources:
                 rules.append("passive agent")
+        if verb.dep_ == "acl" and not targets:
+            # A participle's noun is what undergoes it: "Evan Gershkovich, arrêté par les services
+            # russes", "a journalist detained by Iranian police".
+            # Only a named or titled actor, not one guessed from context ("une démonstration de
+            # force dénoncée par Pékin": the show of force is the target's deed, not an actor).
+            targets = [r for r in resolver.resolve(verb.head) if r.code not in {s.code for s in sources} and r.how != "context"]
+            if targets:
+                rules.append("participle noun")
     if not sources and fold(verb.lemma_) in lexicon.report_verbs and any(
         c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < verb.i for c in verb.children
     ):
@@ -636,7 +670,7 @@ def _reported_perpetrators(
             if any((v.country or v.code[:3]) in countries for v in victims):
                 continue  # the victim's own side reporting: the attack is the event, not an accusation
             doers = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-            if _passive(clause):
+            if _passive(clause, lexicon):
                 agent = _agent(clause, lexicon)
                 doers = [agent] if agent is not None else []
             for doer in doers:
@@ -645,14 +679,30 @@ def _reported_perpetrators(
     return found
 
 
-def _passive(verb: Token) -> bool:
+def _passive(verb: Token, lexicon: Lexicon | None = None) -> bool:
     """Passive voice: a passive auxiliary, or a passive subject without the perfect's
-    auxiliary (the French model marks "Moscou a officiellement rejeté" as passive)."""
+    auxiliary (the French model marks "Moscou a officiellement rejeté" as passive), or a
+    past participle modifying a noun ("le journaliste arrêté par …", "troops sent by …").
+
+    Not passive: a French pronominal verb, which the model gives a passive subject ("l'UE
+    s'est engagée à verser"), and a participle of state ("Téhéran est disposé à reprendre",
+    "Iran is determined to"), which describes its subject (markers.tsv ``stative``)."""
+    if any(c.dep_.startswith("expl") and fold(c.lemma_) in ("se", "soi") for c in verb.children):
+        return False
+    if lexicon is not None and fold(verb.lemma_) in lexicon.stative_participles:
+        return False
+    if verb.dep_ == "acl" and _past_participle(verb) and not any(c.dep_ in AUX_DEPS for c in verb.children):
+        return True
     if any(c.dep_ in PASSIVE_AUX_DEPS for c in verb.children):
         return True
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
         return not any(c.dep_ in ("aux", "aux:tense") and fold(c.lemma_) in ("avoir", "have") for c in verb.children)
     return False
+
+
+def _past_participle(verb: Token) -> bool:
+    """A past participle: "arrêté", "sent" (VBN), by the parser's morphology."""
+    return verb.tag_ == "VBN" or ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
 
 
 def _self_pair(source: ActorRef, target: ActorRef) -> bool:
@@ -676,10 +726,89 @@ def _country_of(ref: ActorRef) -> ActorRef:
 
 
 def _nominal_roles(
-    trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, rules: list[str]
+    trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, rules: list[str], governor: Token | None = None
 ) -> tuple[list[ActorRef], list[ActorRef], float]:
     noun = trigger.token
     rules.append("nominal event")
+    sources, targets, penalty = _nominal_own_roles(trigger, resolver, lexicon, rules)
+    if sources or governor is None:
+        return sources, targets, penalty
+    # An event noun whose doer is the subject of the verb that announces, orders, conducts or
+    # promises it: "Washington a annoncé des interdictions de visa visant …", "procéderaient à
+    # des exécutions", "ordered the arrest of …", "pledged an investigation".
+    sources = [r for c in governor.children if c.dep_ in SUBJECT_DEPS for r in resolver.resolve(c)]
+    if not sources and _passive(governor, lexicon):
+        agent = _agent(governor, lexicon)
+        sources = resolver.resolve(agent) if agent is not None else []
+    if not sources:
+        sources = _inherited_subject(governor, resolver, lexicon)
+    if not sources:
+        return [], targets, penalty
+    rules.append("governing verb")
+    exclude = {r.code for r in sources}
+    targets = [r for r in targets if r.code not in exclude] or _aimed_at(noun, resolver, lexicon, exclude)
+    if not targets:
+        targets = [r for r in resolver.owners(noun) if r.code not in exclude]
+    if not targets:
+        targets, _ = _targets(governor, noun, resolver, lexicon, exclude)
+    return sources, targets, penalty + 0.1
+
+
+def _agentive_governor(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb whose subject does the event noun ``noun`` (markers.tsv ``nominal_agent``, and
+    support verbs): ``noun`` or the first of its conjuncts is its object, or the object of its
+    preposition ("procéder à des exécutions", "proceed with the strikes")."""
+    head = noun
+    for _ in range(3):
+        # Up through a coordination ("des gels d'avoirs et des interdictions de visa") and through
+        # a measure or event noun it completes ("des mesures de rétorsion", "l'ouverture d'une
+        # enquête", "a wave of arrests").
+        above = head.head
+        of = head.dep_ == "nmod" and any(fold(c.text) in ("de", "d'", "du", "des") for c in head.children if c.dep_ == "case")
+        if head.dep_ == "pobj" and fold(above.text) == "of":
+            above, of = above.head, True
+        if above.i == head.i or above.pos_ not in ("NOUN", "PROPN"):
+            break
+        if head.dep_ == "conj":
+            head = above
+            continue
+        if of and (fold(above.lemma_) in lexicon.measure_nouns or lexicon.noun(above.lemma_) is not None):
+            head = above
+            continue
+        break
+    verb: Token | None = None
+    if head.dep_ in OBJECT_DEPS or (head.dep_ in ("obl", "obl:arg") and any(c.dep_ == "case" for c in head.children)):
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+        verb = head.head.head
+    if verb is None or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = fold(verb.lemma_)
+    if lemma in lexicon.nominal_agent_verbs or any(e.is_support for e in lexicon.verbs.get(lemma, ())):
+        return verb
+    return None
+
+
+def _aimed_at(noun: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
+    """The recipient of an event noun through a participle of aiming: "des interdictions de visa
+    visant plusieurs responsables russes", "sanctions targeting Russian banks"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "amod") and fold(child.lemma_) in lexicon.aiming_verbs:
+            for obj in (c for c in child.children if c.dep_ in OBJECT_DEPS):
+                refs = [r for r in resolver.resolve(obj) if r.code not in exclude]
+                if refs:
+                    return refs
+            refs = _prepositional(child, resolver, lexicon, exclude)
+            if refs:
+                return refs
+    return []
+
+
+def _nominal_own_roles(
+    trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, rules: list[str]
+) -> tuple[list[ActorRef], list[ActorRef], float]:
+    """Sources and targets an event noun names in its own modifiers."""
+    noun = trigger.token
     # The agent of an event noun: "the killing of protesters by security forces",
     # "l'exécution de 223 villageois par des soldats burkinabè"; then its "of"/"de" is the patient.
     agents = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.agent_preps | lexicon.nominal_source_preps)
@@ -742,6 +871,14 @@ def _inherited_subject(verb: Token, resolver: ActorResolver, lexicon: Lexicon) -
     for _ in range(3):
         if token.dep_ in RELATIVE_DEPS:
             return resolver.resolve(token.head)
+        if token.dep_ == "acl" and not _passive(token, lexicon) and token.pos_ in ("VERB", "AUX"):
+            # An active participle takes the noun it modifies ("des soldats tirant sur la foule"),
+            # else the subject of the verb whose object that noun is: "Moscou a publié des projets
+            # de traités exigeant des garanties", "issued a statement demanding …".
+            refs = resolver.resolve(token.head) or resolver.owners(token.head)  # "le décret du président ordonnant"
+            if refs or token.head.dep_ not in OBJECT_DEPS:
+                return refs
+            return next((resolver.resolve(c) for c in token.head.head.children if c.dep_ in SUBJECT_DEPS), [])
         gerund = token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX")
         adverbial = token.dep_ in ADVERBIAL_DEPS and "Fin" not in token.morph.get("VerbForm") and token.pos_ in ("VERB", "AUX")
         if (token.dep_ not in CONTROL_DEPS and not adverbial and not gerund) or token.head.i == token.i:

@@ -151,6 +151,10 @@ class Lexicon:
     report_verbs: frozenset[str] = frozenset()
     object_control: dict[str, str] = field(default_factory=dict)
     subject_control: frozenset[str] = frozenset()
+    stative_participles: frozenset[str] = frozenset()
+    nominal_agent_verbs: dict[str, str] = field(default_factory=dict)
+    aiming_verbs: frozenset[str] = frozenset()
+    decision_verbs: frozenset[str] = frozenset()
     allegation_verbs: frozenset[str] = frozenset()
     reported_violence_roots: frozenset[str] = frozenset()
     accusation_code: str = "112"
@@ -366,6 +370,10 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.report_verbs = frozenset(markers["report"])
     lex.object_control = {word: fold(prep) for word, prep in markers["object_control"].items()}
     lex.subject_control = frozenset(markers["subject_control"])
+    lex.stative_participles = frozenset(markers["stative"])
+    lex.nominal_agent_verbs = dict(markers["nominal_agent"])
+    lex.aiming_verbs = frozenset(markers["aiming"])
+    lex.decision_verbs = frozenset(markers["decision"])
     lex.allegation_verbs = frozenset(markers["allegation"])
     lex.reported_violence_roots = frozenset(markers["reported_violence_root"])
     for code in markers["accusation_code"]:

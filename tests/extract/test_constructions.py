@@ -345,3 +345,74 @@ def test_a_subject_pronoun_refers_to_the_last_main_subject(extract, lang, text):
     found = countries(extract(text, lang))
     assert ("TUR", "04", "RUS") in found
     assert ("USA", "04", "RUS") not in found
+
+
+# ---------------------------------------------------------------- participles
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Britain condemned the detention of Nazanin Zaghari-Ratcliffe, a British charity worker detained by Iranian police.",
+     ("IRN", "17", "GBR")),
+    ("fr", "Paris a dénoncé la détention de Benjamin Brière, un touriste français arrêté par la police iranienne.",
+     ("IRN", "17", "FRA")),
+])
+def test_a_past_participle_is_a_passive_whose_noun_undergoes_it(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Iran is prepared to resume talks with France.", ("IRN", "03", "FRA")),
+    ("fr", "Téhéran est disposé à reprendre le dialogue avec la France.", ("IRN", "03", "FRA")),
+    ("fr", "Le Japon s'est engagé à aider les Philippines.", ("JPN", "03", "PHL")),
+])
+def test_a_state_or_a_pronominal_verb_is_not_a_passive(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Beijing issued a statement demanding that Manila withdraw its ships.", ("CHN", "10", "PHL")),
+    ("fr", "Pékin a adressé une lettre exigeant de Manille le retrait de ses navires.", ("CHN", "10", "PHL")),
+])
+def test_an_active_participle_on_an_object_takes_the_verbs_subject(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+# ---------------------------------------------------------------- event nouns under a verb
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Supreme Court of Kenya authorised the opening of an investigation into the interior minister.", ("KEN", "09", "KEN")),
+    ("fr", "Le Kremlin a promis des mesures de rétorsion contre la Norvège.", ("RUS", "13", "NOR")),
+    ("en", "The Kremlin promised retaliation against Norway.", ("RUS", "13", "NOR")),
+    ("fr", "La Cour suprême kényane a autorisé l'ouverture d'une enquête sur le ministre Fred Matiang'i.", ("KEN", "09", "KEN")),
+])
+def test_an_event_noun_is_done_by_the_subject_of_the_verb_governing_it(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Kremlin promised retaliation against Norway."),
+    ("fr", "Le Kremlin a promis des mesures de rétorsion contre la Norvège."),
+])
+def test_the_governing_verb_is_not_an_event_of_its_own(extract, lang, text):
+    assert {root for _, root, _ in countries(extract(text, lang))} == {"13"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Turkey condemned the attacks on Kurdish villages."),  # condemning is not attacking
+    ("fr", "La Turquie a condamné les attaques contre des villages kurdes."),
+])
+def test_an_evaluated_event_noun_keeps_no_subject(extract, lang, text):
+    assert not any(root in ("18", "19") for _, root, _ in countries(extract(text, lang)))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Arab League ministers decided on Sunday to impose an embargo on Syrian oil.", ("IGO", "16", "SYR")),
+    ("fr", "Les ministres de la Ligue arabe ont décidé dimanche d'imposer un embargo sur le pétrole syrien.", ("IGO", "16", "SYR")),
+])
+def test_a_decision_is_the_act_decided(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Chile and Peru agreed to send a joint mission to Bolivia."),
+    ("fr", "Le Chili et le Pérou ont convenu d'envoyer une mission conjointe en Bolivie."),
+])
+def test_what_is_agreed_about_a_third_party_is_not_reciprocal(extract, lang, text):
+    assert not any(source == "BOL" for source, _, _ in countries(extract(text, lang)))
