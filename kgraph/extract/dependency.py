@@ -618,6 +618,14 @@ def _verbal_roles(
             targets = _reported_perpetrators(verb, resolver, lexicon, sources)
             if targets:
                 rules.append("reported violence")
+        if not targets and speech and sources and trigger.entry.cameo[:2] == "01" and verb.dep_ not in ADVERBIAL_DEPS | {"acl", "xcomp", "conj"}:
+            # A statement whose content is no event of its own is about the actor it names first
+            # (CAMEO 01 and the gold data's convention): "Buhari said he was confident the army
+            # would crush Boko Haram", "Ban a dit être pessimiste sur la Syrie".
+            targets = _statement_topic(verb, resolver, lexicon, {s.code for s in sources})
+            if targets:
+                penalty += 0.2
+                rules.append("statement topic")
         if not targets and not speech and not (trigger.entry.joint and len(sources) >= 2):
             # TABARI's convention: the first actor after the verb in its clause is its recipient
             # ("threw his support behind Argentina's bid", "offered to host talks between …").
@@ -1084,6 +1092,35 @@ def _next_actor(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exclude:
         if refs:
             return refs
     return []
+
+
+def _statement_topic(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
+    """The first actor named in what ``verb`` (a verb of saying) reports, when the report holds
+    no event trigger of its own (that event is coded instead)."""
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "VERB"))]
+    speakers = {resolver_country for resolver_country in (_code_country(c) for c in exclude) if resolver_country}
+    words = sorted({t for c in content for t in c.subtree}, key=lambda t: t.i)
+    if not words:
+        return []
+    for token in words:
+        if token.pos_ == "NOUN" and lexicon.noun(token.lemma_) is not None:
+            return []
+        if _is_predicate(token) and _verb_entry(token, _objects(token, lexicon), lexicon) is not None:
+            return []
+    for token in words:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "flat", "flat:name", "amod"):
+            continue
+        refs = [r for r in resolver.resolve_one(token) if r.code not in exclude and r.how not in ("pronoun", "context")]
+        # The speaker's own state or government is the speaker talking about itself ("Lavrov
+        # said Russia was not guilty"), not a topic; its other sectors are ("… crush Boko Haram").
+        refs = [r for r in refs if not (r.country in speakers and r.sector in (None, "GOV"))]
+        if refs:
+            return refs
+    return []
+
+
+def _code_country(code: str) -> str | None:
+    return None if code[:3] in ("IGO", "NGO", "IMG") else code[:3]
 
 
 def _venue(ref: ActorRef, prep: str, lexicon: Lexicon) -> bool:

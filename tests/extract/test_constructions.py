@@ -416,3 +416,20 @@ def test_a_decision_is_the_act_decided(extract, lang, text, expected):
 ])
 def test_what_is_agreed_about_a_third_party_is_not_reciprocal(extract, lang, text):
     assert not any(source == "BOL" for source, _, _ in countries(extract(text, lang)))
+
+
+# ---------------------------------------------------------------- statements
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Mexico's president said on Monday he was worried about the situation in Guatemala.", ("MEX", "01", "GTM")),
+    ("fr", "Le président mexicain a déclaré lundi que la situation au Guatemala l'inquiétait.", ("MEX", "01", "GTM")),
+])
+def test_a_statement_with_no_event_inside_is_about_the_actor_it_names(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Mexico's president said on Monday that Guatemala would close its border with Belize."),
+    ("fr", "Le président mexicain a déclaré lundi que le Guatemala fermerait sa frontière avec le Belize."),
+])
+def test_a_statement_reporting_an_event_codes_that_event_not_a_statement(extract, lang, text):
+    assert not any(root == "01" for _, root, _ in countries(extract(text, lang)))
