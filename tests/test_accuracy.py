@@ -49,3 +49,29 @@ def test_the_seed_article_read_as_one_article(extractor):
     assert report.events.f1 >= 0.60, report.format_table()
     alone, _ = predict(items, extractor)
     assert report.events.f1 > score(items, alone).events.f1
+
+
+PHRASE_FLOORS = [
+    # (file, share of phrases resolved to the right country alone): tools/actor_eval.py --phrases
+    ("gold/actors_dev_en.jsonl", 0.90),
+    ("gold/actors_dev_fr.jsonl", 0.83),
+]
+
+
+@pytest.mark.parametrize(("name", "floor"), PHRASE_FLOORS)
+def test_actor_phrases_looked_up_alone(extractor, name, floor):
+    """Gold actor phrases (ACTORS_BRIEF.md) resolve on their own, as `kgraph actors lookup` does."""
+    import json
+
+    from kgraph.actors.lookup import ActorLookup
+
+    finder = ActorLookup(extractor)
+    items = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    wrong = []
+    for item in items:
+        result = finder.lookup(item["text"], lang=item["lang"], date=item.get("date"))
+        got = result.country or (result.code[:3] if result.code else None)
+        if got != item["country"]:
+            wrong.append(f"{item['text']!r} -> {result.code} (gold {item['country']})")
+    share = 1 - len(wrong) / len(items)
+    assert share >= floor, f"{share:.3f} < {floor}: " + "; ".join(wrong[:20])

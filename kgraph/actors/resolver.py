@@ -283,7 +283,9 @@ class ActorResolver:
             if fold(token.lemma_) in self.lexicon.quantities or token.pos_ == "NUM":
                 # A quantity stands for what it counts: "des milliers de Polonais", "thousands of Iranians".
                 for child in token.children:
-                    if child.dep_ in ("nmod", "obl:arg"):
+                    if child.dep_ in ("nmod", "obl:arg") and not any(
+                        c.dep_ == "case" and fold(c.text) not in ("de", "d'", "des", "du") for c in child.children
+                    ):  # "des milliers de Polonais", not "2 milliards de dollars à l'Ukraine"
                         heads = [child]
                     elif child.dep_ == "prep" and fold(child.text) == "of":
                         heads = [c for c in child.children if c.dep_ == "pobj"]
@@ -293,6 +295,7 @@ class ActorResolver:
                         refs = self.resolve(head)
                         if refs:
                             return refs
+                return []  # a count of something else ("2 milliards de dollars à l'Ukraine") is no actor
         if token.pos_ in ("NOUN", "PROPN"):
             sector = self.dictionary.role_sector(token)
             if sector:

@@ -769,8 +769,8 @@ def _agentive_governor(noun: Token, lexicon: Lexicon) -> Token | None:
     head = noun
     for _ in range(3):
         # Up through a coordination ("des gels d'avoirs et des interdictions de visa") and through
-        # a measure or event noun it completes ("des mesures de rétorsion", "l'ouverture d'une
-        # enquête", "a wave of arrests").
+        # a measure noun it completes ("des mesures de rétorsion", "l'ouverture d'une enquête",
+        # "a wave of arrests").
         above = head.head
         of = head.dep_ == "nmod" and any(fold(c.text) in ("de", "d'", "du", "des") for c in head.children if c.dep_ == "case")
         if head.dep_ == "pobj" and fold(above.text) == "of":
@@ -780,7 +780,7 @@ def _agentive_governor(noun: Token, lexicon: Lexicon) -> Token | None:
         if head.dep_ == "conj":
             head = above
             continue
-        if of and (fold(above.lemma_) in lexicon.measure_nouns or lexicon.noun(above.lemma_) is not None):
+        if of and fold(above.lemma_) in lexicon.measure_nouns:  # not another event: "le retrait de l'accord"
             head = above
             continue
         break
@@ -789,6 +789,8 @@ def _agentive_governor(noun: Token, lexicon: Lexicon) -> Token | None:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.dep_ == "prep":
         verb = head.head.head
+    if verb is not None and verb.pos_ not in ("VERB", "AUX") and is_date_word(verb, lexicon.lang):
+        verb = verb.head  # hung on a date next to the verb: "a approuvé vendredi un prêt"
     if verb is None or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
         return None
     lemma = fold(verb.lemma_)
@@ -817,6 +819,17 @@ def _nominal_own_roles(
 ) -> tuple[list[ActorRef], list[ActorRef], float]:
     """Sources and targets an event noun names in its own modifiers."""
     noun = trigger.token
+    # Both sides after "between"/"entre" first: "les pourparlers entre le gouvernement afghan
+    # et les talibans" has two parties, not an agent (see the end of this function).
+    between = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.between_preps)
+    if len(between) == 1 and noun.dep_ in SUBJECT_DEPS:
+        # The parser may hang the second side on the verb as another subject: "les pourparlers
+        # entre le gouvernement afghan et les talibans se sont ouverts".
+        for other in (c for c in noun.head.children if c.dep_ in SUBJECT_DEPS and c.i > noun.i):
+            between = _merge(between, [r for r in resolver.resolve(other) if r.code != between[0].code])
+    if len(between) >= 2:
+        rules.append("between")
+        return between, list(between), 0.1
     # The agent of an event noun: "the killing of protesters by security forces",
     # "l'exécution de 223 villageois par des soldats burkinabè"; then its "of"/"de" is the patient.
     agents = _prepositional(noun, resolver, lexicon, exclude=set(), preps=lexicon.agent_preps | lexicon.nominal_source_preps)

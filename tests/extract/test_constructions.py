@@ -380,6 +380,9 @@ def test_an_active_participle_on_an_object_takes_the_verbs_subject(extract, lang
     ("en", "The Supreme Court of Kenya authorised the opening of an investigation into the interior minister.", ("KEN", "09", "KEN")),
     ("fr", "Le Kremlin a promis des mesures de rétorsion contre la Norvège.", ("RUS", "13", "NOR")),
     ("en", "The Kremlin promised retaliation against Norway.", ("RUS", "13", "NOR")),
+    ("en", "Washington announced a new package of military aid for Ukraine on Friday.", ("USA", "07", "UKR")),
+    ("fr", "Washington a annoncé vendredi une nouvelle enveloppe d'aide militaire de 2 milliards de dollars à l'Ukraine.",
+     ("USA", "07", "UKR")),
     ("fr", "La Cour suprême kényane a autorisé l'ouverture d'une enquête sur le ministre Fred Matiang'i.", ("KEN", "09", "KEN")),
 ])
 def test_an_event_noun_is_done_by_the_subject_of_the_verb_governing_it(extract, lang, text, expected):
@@ -433,3 +436,31 @@ def test_a_statement_with_no_event_inside_is_about_the_actor_it_names(extract, l
 ])
 def test_a_statement_reporting_an_event_codes_that_event_not_a_statement(extract, lang, text):
     assert not any(root == "01" for _, root, _ in countries(extract(text, lang)))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Talks between the Colombian government and the FARC rebels resumed in Havana on Monday."),
+    # the French model hangs the second side on the verb as a second subject
+    ("fr", "Les pourparlers de paix entre le gouvernement colombien et les rebelles des FARC ont repris lundi à La Havane."),
+])
+def test_the_two_sides_after_between_are_both_parties(extract, lang, text):
+    found = roles(extract(text, lang, "2015-06-01"))
+    assert {("COLGOV", "04", "COLREB"), ("COLREB", "04", "COLGOV")} <= found
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Pakistani authorities distributed food and tents to hundreds of thousands of flood victims in Sindh.",
+     ("PAK", "07", "PAK")),
+    ("fr", "Les autorités pakistanaises distribuent des vivres à des centaines de milliers de sinistrés dans le Sind.",
+     ("PAK", "07", "PAK")),
+])
+def test_victims_are_civilians_of_their_country(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Washington announced its withdrawal from the nuclear agreement with Iran."),
+    ("fr", "Washington a annoncé son retrait de l'accord nucléaire avec l'Iran."),
+])
+def test_an_event_noun_under_another_event_noun_is_not_done_by_the_verbs_subject(extract, lang, text):
+    assert not any(root == "05" for _, root, _ in countries(extract(text, lang)))  # no agreement signed (057)
