@@ -381,6 +381,11 @@ def _events(
         # Dhaka", "les syndicats ont manifesté" (the convention of the gold data, CAMEO 14 X → X).
         rules.append("own government")
         pairs = [(s, _government(s)) if s.country and s.sector != "GOV" else (s, None) for s in sources]
+    elif trigger.entry.cameo[:3] in lexicon.population_codes and any(s.country and s.sector in (None, "GOV", "MIL", "COP") for s in sources):
+        # A curfew, a state of emergency or its lifting, with no one named, falls on the state's
+        # own people: "Tokaïev a levé l'état d'urgence", "the junta imposed a curfew" (X → X).
+        rules.append("own population")
+        pairs = [(s, _population(s)) for s in sources if s.country]
     elif trigger.entry.needs_target or trigger.nominal:
         note("no target")
         return
@@ -464,6 +469,12 @@ def _government(ref: ActorRef) -> ActorRef:
     """The government of an actor's country, at the actor's words."""
     code = f"{ref.country}GOV"
     return ActorRef(ref.text, code, ref.country, "GOV", None, None, ref.start, ref.end, "domestic")
+
+
+def _population(ref: ActorRef) -> ActorRef:
+    """The civilians of an actor's country, at the actor's words."""
+    code = f"{ref.country}CVL"
+    return ActorRef(ref.text, code, ref.country, "CVL", None, None, ref.start, ref.end, "domestic")
 
 
 def _row(trigger: _Trigger) -> str:

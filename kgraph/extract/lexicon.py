@@ -155,6 +155,7 @@ class Lexicon:
     nominal_agent_verbs: dict[str, str] = field(default_factory=dict)
     aiming_verbs: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()
+    population_codes: frozenset[str] = frozenset()
     allegation_verbs: frozenset[str] = frozenset()
     reported_violence_roots: frozenset[str] = frozenset()
     accusation_code: str = "112"
@@ -374,6 +375,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.nominal_agent_verbs = dict(markers["nominal_agent"])
     lex.aiming_verbs = frozenset(markers["aiming"])
     lex.decision_verbs = frozenset(markers["decision"])
+    lex.population_codes = frozenset(markers["population_code"])
     lex.allegation_verbs = frozenset(markers["allegation"])
     lex.reported_violence_roots = frozenset(markers["reported_violence_root"])
     for code in markers["accusation_code"]:

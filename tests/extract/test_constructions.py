@@ -464,3 +464,13 @@ def test_victims_are_civilians_of_their_country(extract, lang, text, expected):
 ])
 def test_an_event_noun_under_another_event_noun_is_not_done_by_the_verbs_subject(extract, lang, text):
     assert not any(root == "05" for _, root, _ in countries(extract(text, lang)))  # no agreement signed (057)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Peru's president lifted the state of emergency in Lima on Sunday.", ("PER", "08", "PER")),
+    ("fr", "Le président péruvien a levé dimanche l'état d'urgence à Lima.", ("PER", "08", "PER")),
+    ("en", "The Thai army imposed a nationwide curfew on Tuesday.", ("THA", "17", "THA")),
+    ("fr", "L'armée thaïlandaise a imposé mardi un couvre-feu dans tout le pays.", ("THA", "17", "THA")),
+])
+def test_a_curfew_or_emergency_with_no_one_named_falls_on_the_states_people(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
