@@ -424,7 +424,11 @@ def _events(
         # Force announced, not used, is a threat: "Russia said it will attack Georgia",
         # "La Russie a déclaré qu'elle attaquerait la Géorgie" (an announced expulsion stays one).
         code = lexicon.threat_codes[code[:2]]
-    elif mode in lexicon.intent_modes and code[:2] in lexicon.intent_codes:
+    elif code[:2] in lexicon.intent_codes and (mode in lexicon.intent_modes or (
+        mode == "conditional" and trigger.token.dep_ in ("ccomp", "parataxis")
+        and fold(trigger.token.head.lemma_) in lexicon.report_verbs
+    )):
+        # (In reported speech "would" is the future: "Britain said it would send missiles".)
         # Cooperation that is promised, not done, is an intent to cooperate (CAMEO 03):
         # "Portugal will support Turkey" → 032, not 051.
         code = lexicon.intent_codes[code[:2]]

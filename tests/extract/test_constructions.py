@@ -474,3 +474,11 @@ def test_an_event_noun_under_another_event_noun_is_not_done_by_the_verbs_subject
 ])
 def test_a_curfew_or_emergency_with_no_one_named_falls_on_the_states_people(extract, lang, text, expected):
     assert expected in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Canada said on Monday it would send more armoured vehicles to Ukraine."),
+    ("fr", "Le Canada a déclaré lundi qu'il enverrait des armes à l'Ukraine."),
+])
+def test_help_said_to_be_coming_is_an_intent(extract, lang, text):
+    assert ("CAN", "03", "UKR") in countries(extract(text, lang))
