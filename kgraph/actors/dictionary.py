@@ -37,6 +37,8 @@ IMPORTED_ACTORS = ("data/phoenix_actors.tsv",)
 #: (names, cities, regions) and the GeoNames cities (tools/import_places.py).
 IMPORTED_PLACES = ("data/phoenix_places.tsv", "data/geonames_places.tsv")
 IMPORTED_AGENTS = "data/phoenix_agents.tsv"
+#: Curated regions, provinces and conflict towns standing for their country, loaded in every language.
+CURATED_PLACES = ("data/regions.tsv",)
 #: Curated tables of people with dated offices.
 DATED_PEOPLE = ("data/office_holders.tsv",)
 _WORD = re.compile(r"\w+")
@@ -322,6 +324,8 @@ class ActorDictionary:
             entry = ActorEntry(code, country, code[3:] or None if country else None, row["label"], row.get("wikidata") or None, "person")
             for variant in _variants(row["variants"]):
                 self._add(variant, entry)
+        for name in CURATED_PLACES:
+            self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), CURATED, "regions")
         for name in DATED_PEOPLE:
             if package_file(_PKG, name).is_file():
                 self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), DATED, "office-holders")

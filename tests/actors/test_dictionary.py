@@ -196,3 +196,24 @@ def test_multiword_title_listed_first_wins_and_titles_need_all_their_words(tmp_p
     assert dictionary.role_sector(spacy.blank("en")("a secretary")[1]) is None  # no lemma, no one-word row
     assert dictionary.agent_sector("secretary") == "CVL"
 
+
+def test_regions_stand_for_their_country_in_both_languages():
+    from kgraph.actors.dictionary import CURATED_PLACES
+    from kgraph.resources import package_file
+
+    assert "Licence" in package_file("kgraph.actors", CURATED_PLACES[0]).read_text(encoding="utf-8")[:3000]
+    assert _people("en", "Crimea", None) == [("Crimea", "UKR")]
+    assert _people("fr", "la Transnistrie", None) == [("Transnistrie", "MDA")]
+    assert _people("fr", "le Haut-Karabakh", None) == [("Haut-Karabakh", "AZE")]
+    assert _people("en", "Iraqi Kurdistan", None) == [("Iraqi Kurdistan", "IRQ")]
+    assert _people("fr", "à Tombouctou", None) == [("Tombouctou", "MLI")]
+    # Adjectives in every gender and number.
+    assert _people("fr", "la police genevoise", None) == [("genevoise", "CHE")]
+    assert _people("fr", "les élus bavarois", None) == [("bavarois", "DEU")]
+    assert _people("fr", "les indépendantistes catalanes", None) == [("catalanes", "ESP")]
+    assert _people("en", "the Scottish government", None) == [("Scottish", "GBR")]
+    # Names several states share, and words, are left out.
+    assert _people("en", "Kurdistan", None) == []
+    assert _people("fr", "la situation se corse", None) == []
+    assert [m.entry.kind for m in actor_dictionary("fr").match(spacy.blank("fr")("Genève"))] == ["place"]
+
