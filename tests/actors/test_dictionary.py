@@ -217,3 +217,17 @@ def test_regions_stand_for_their_country_in_both_languages():
     assert _people("fr", "la situation se corse", None) == []
     assert [m.entry.kind for m in actor_dictionary("fr").match(spacy.blank("fr")("Genève"))] == ["place"]
 
+
+def test_companies_media_and_seats_of_power():
+    assert _people("fr", "Gazprom a coupé le gaz", None) == [("Gazprom", "RUSBUS")]
+    assert _people("en", "Aramco said", None) == [("Aramco", "SAUBUS")]
+    assert _people("fr", "le quotidien Le Monde", None) == [("quotidien Le Monde", "FRAMED")]
+    assert _people("fr", "la RTNC a annoncé", None) == [("RTNC", "CODMED")]
+    assert _people("en", "Haaretz reported", None) == [("Haaretz", "ISRMED")]
+    assert _people("fr", "le palais d'Etoudi", None) == [("palais d'Etoudi", "CMRGOV")]
+    assert _people("fr", "Koulouba a démenti", None) == [("Koulouba", "MLIGOV")]
+    assert _people("en", "Aso Rock said", None) == [("Aso Rock", "NGAGOV")]
+    # The Iranian council is not the British newspaper; wire agencies cited as sources name no actor.
+    assert _people("en", "the Guardian Council", None) == [("the Guardian Council", "IRNGOV")]
+    assert _people("en", "The Guardian reported", None) == [("The Guardian", "GBRMED")]
+    assert _people("fr", "a déclaré à l'AFP", None) == []
