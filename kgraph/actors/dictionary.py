@@ -39,6 +39,8 @@ IMPORTED_PLACES = ("data/phoenix_places.tsv", "data/geonames_places.tsv")
 IMPORTED_AGENTS = "data/phoenix_agents.tsv"
 #: Curated regions, provinces and conflict towns standing for their country, loaded in every language.
 CURATED_PLACES = ("data/regions.tsv",)
+#: Curated parties, movements, armed groups and unions (country + sector, dated codes), every language.
+CURATED_GROUPS = ("data/groups.tsv",)
 #: Curated tables of people with dated offices.
 DATED_PEOPLE = ("data/office_holders.tsv",)
 _WORD = re.compile(r"\w+")
@@ -221,12 +223,17 @@ class ActorDictionary:
                 if len(bucket) > 1:
                     bucket.sort(key=lambda p: (p.rank, _PRIORITY[p.entry.kind], p.case_sensitive is None))
 
-    def _load_rows(self, rows: list[ActorRow], rank: int, rule: str) -> None:
+    def _load_rows(self, rows: list[ActorRow], rank: int, rule: str, *, labels: bool = True) -> None:
+        """Add the variants of actor-table rows; ``labels``: an organisation or group also names its code.
+
+        The curated groups share their codes with the state ("ZAFGOV" for the ANC in power), so they are
+        loaded with ``labels=False``: the South African government keeps its own label.
+        """
         for row in rows:
             country, sector = split_code(row.code) if row.code else (None, None)
             code = row.code or ""
             entry = ActorEntry(code, country, sector, row.label, row.wikidata, row.kind, row.periods, rule)
-            if row.kind in ("organization", "group") and code and rank != IMPORTED:
+            if labels and row.kind in ("organization", "group") and code and rank != IMPORTED:
                 self.entries.setdefault(code, entry)
             for variant in row.variants:
                 self._add(variant, entry, rank)
@@ -324,8 +331,10 @@ class ActorDictionary:
             entry = ActorEntry(code, country, code[3:] or None if country else None, row["label"], row.get("wikidata") or None, "person")
             for variant in _variants(row["variants"]):
                 self._add(variant, entry)
-        for name in CURATED_PLACES:
-            self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), CURATED, "regions")
+        for names, rule in ((CURATED_PLACES, "regions"), (CURATED_GROUPS, "groups")):
+            for name in names:
+                rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
+                self._load_rows(rows, CURATED, rule, labels=False)
         for name in DATED_PEOPLE:
             if package_file(_PKG, name).is_file():
                 self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), DATED, "office-holders")

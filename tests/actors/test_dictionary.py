@@ -231,3 +231,22 @@ def test_companies_media_and_seats_of_power():
     assert _people("en", "the Guardian Council", None) == [("the Guardian Council", "IRNGOV")]
     assert _people("en", "The Guardian reported", None) == [("The Guardian", "GBRMED")]
     assert _people("fr", "a déclaré à l'AFP", None) == []
+
+
+def test_parties_armed_groups_and_unions():
+    # A party is its country's government while in power, the opposition otherwise.
+    assert _people("en", "PiS said", "2020-01-01") == [("PiS", "POLGOV")]
+    assert _people("en", "PiS said", "2024-06-01") == [("PiS", "POLOPP")]
+    assert _people("fr", "les Frères musulmans", "2015-01-01") == [("Frères musulmans", "EGYOPP")]
+    assert _people("fr", "le M23", None) == [("M23", "CODREB")]
+    assert _people("fr", "le JNIM", None) == [("JNIM", "MLIREB")]
+    assert _people("fr", "la CGT", None) == [("CGT", "FRALAB")]
+    assert _people("en", "the BJP", "2020-01-01") == [("BJP", "INDGOV")]
+    # Bare RSF: Sudan's Rapid Support Forces in English, Reporters sans frontières in French.
+    assert _people("en", "the RSF said", None) == [("RSF", "SDNREB")]
+    assert _people("fr", "RSF a dénoncé", None) == [("RSF", "NGORSF")]
+    # A group shares its code with the state: the state keeps its own label.
+    fr = actor_dictionary("fr")
+    assert _people("fr", "l'ANC", "2020-01-01") == [("ANC", "ZAFGOV")]
+    assert fr.label_for("ZAFGOV") == "Afrique du Sud (gouvernement)"
+    assert _people("fr", "tant pis", None) == []
