@@ -222,6 +222,8 @@ def test_companies_media_and_seats_of_power():
     assert _people("fr", "Gazprom a coupé le gaz", None) == [("Gazprom", "RUSBUS")]
     assert _people("en", "Aramco said", None) == [("Aramco", "SAUBUS")]
     assert _people("fr", "le quotidien Le Monde", None) == [("quotidien Le Monde", "FRAMED")]
+    assert _people("en", "Le Monde reported", None) == [("Le Monde", "FRAMED")]
+    assert _people("fr", "Le monde entier regarde", None) == []  # the world, not the newspaper
     assert _people("fr", "la RTNC a annoncé", None) == [("RTNC", "CODMED")]
     assert _people("en", "Haaretz reported", None) == [("Haaretz", "ISRMED")]
     assert _people("fr", "le palais d'Etoudi", None) == [("palais d'Etoudi", "CMRGOV")]
