@@ -39,6 +39,10 @@ IMPORTED_ACTORS = ("data/phoenix_actors.tsv",)
 #: (names, cities, regions) and the GeoNames cities (tools/import_places.py).
 IMPORTED_PLACES = ("data/phoenix_places.tsv", "data/geonames_places.tsv")
 IMPORTED_AGENTS = "data/phoenix_agents.tsv"
+#: Curated regions, provinces and conflict towns standing for their country, loaded in every language.
+CURATED_PLACES = ("data/regions.tsv",)
+#: Curated parties, movements, armed groups and unions (country + sector, dated codes), every language.
+CURATED_GROUPS = ("data/groups.tsv",)
 #: Curated tables of people with dated offices.
 DATED_PEOPLE = ("data/office_holders.tsv",)
 _WORD = re.compile(r"\w+")
@@ -241,12 +245,17 @@ class ActorDictionary:
                 if len(bucket) > 1:
                     bucket.sort(key=lambda p: (p.rank, _PRIORITY[p.entry.kind], p.case_sensitive is None))
 
-    def _load_rows(self, rows: list[ActorRow], rank: int, rule: str) -> None:
+    def _load_rows(self, rows: list[ActorRow], rank: int, rule: str, *, labels: bool = True) -> None:
+        """Add the variants of actor-table rows; ``labels``: an organisation or group also names its code.
+
+        The curated groups share their codes with the state ("ZAFGOV" for the ANC in power), so they are
+        loaded with ``labels=False``: the South African government keeps its own label.
+        """
         for row in rows:
             country, sector = split_code(row.code) if row.code else (None, None)
             code = row.code or ""
             entry = ActorEntry(code, country, sector, row.label, row.wikidata, row.kind, row.periods, rule)
-            if row.kind in ("organization", "group") and code and rank != IMPORTED and not (
+            if labels and row.kind in ("organization", "group") and code and rank != IMPORTED and not (
                 country and code[3:] in self.sector_labels
             ):  # "SYRREB" stays "Syria rebels", not the one group that happens to carry the code
                 self.entries.setdefault(code, entry)
@@ -346,6 +355,10 @@ class ActorDictionary:
             entry = ActorEntry(code, country, code[3:] or None if country else None, row["label"], row.get("wikidata") or None, "person")
             for variant in _variants(row["variants"]):
                 self._add(variant, entry)
+        for names, rule in ((CURATED_PLACES, "regions"), (CURATED_GROUPS, "groups")):
+            for name in names:
+                rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
+                self._load_rows(rows, CURATED, rule, labels=False)
         for name in DATED_PEOPLE:
             if package_file(_PKG, name).is_file():
                 self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), DATED, "office-holders")
@@ -479,15 +492,21 @@ class ActorDictionary:
                 ranked = [(p.rank, 0, n) for n, p in enumerate(candidates)] + [(p.rank, 1, n) for n, p in enumerate(stems)]
                 both = candidates + stems
                 candidates = [both[n if stem == 0 else len(candidates) + n] for _, stem, n in sorted(ranked)]
+        blocked = False
         for pattern in candidates:
             if pattern.case_sensitive is not None:
                 if tuple(w for text in texts for w in _WORD.findall(text)) != pattern.case_sensitive:
                     continue
             elif pattern.capitalised and not texts[0][:1].isupper() and not _particle_name(texts):
                 continue
+            if blocked and pattern.entry.kind == "person" and pattern.rank == IMPORTED:
+                continue
             entry = pattern.entry.on(date)
             if entry is not None:
                 return entry
+            # A curated person who names no actor at this date (dead, out of every role) is not
+            # brought back by an older imported record of the same name ("Idriss Déby" in 2022).
+            blocked = blocked or (pattern.entry.kind == "person" and pattern.rank in (USER, DATED))
         return None
 
 

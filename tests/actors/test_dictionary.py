@@ -91,6 +91,22 @@ def test_office_holders_table_is_valid_and_dated():
     assert all(row.periods for row in rows)
 
 
+def test_office_holders_beyond_the_g20():
+    # Francophone Africa: a coup leader is MIL before his takeover, GOV after it.
+    assert _people("fr", "Mamadi Doumbouya a dit", "2020-05-01") == [("Mamadi Doumbouya", "GINMIL")]
+    assert _people("fr", "Doumbouya a dit", "2022-05-01") == [("Doumbouya", "GINGOV")]
+    assert _people("fr", "Macky Sall a dit", "2018-05-01") == [("Macky Sall", "SENGOV")]
+    assert _people("fr", "Macky Sall a dit", "2025-05-01") == [("Macky Sall", "SENELI")]
+    # Accent-free spellings and the surname alone; Europe and Asia.
+    assert _people("en", "Pedro Sanchez said", "2019-11-12") == [("Pedro Sanchez", "ESPGOV")]
+    assert _people("en", "Kais Saied said", "2022-05-01") == [("Kais Saied", "TUNGOV")]
+    assert _people("en", "Maia Sandu said", "2017-05-01") == [("Maia Sandu", "MDAOPP")]
+    assert _people("en", "To Lam said", "2025-05-01") == [("To Lam", "VNMGOV")]
+    # Dead leaders name no actor after their death.
+    assert _people("fr", "Idriss Déby a dit", "2019-05-01") == [("Idriss Déby", "TCDGOV")]
+    assert _people("fr", "Idriss Déby a dit", "2022-05-01") == []
+
+
 def test_arabic_article_spellings_match_each_other():
     assert _people("en", "Omar el-Bashir said", "2010-01-01") == [("Omar el-Bashir", "SDNGOV")]
     assert _people("fr", "Abdel Fattah el-Sissi a dit", "2020-01-01") == [("Abdel Fattah el-Sissi", "EGYGOV")]
@@ -193,3 +209,60 @@ def test_the_built_in_dictionary_loads_in_under_a_second(lang):
     start = time.process_time()
     ActorDictionary(lang, _regex_tokenize)
     assert time.process_time() - start < 1.0
+
+
+def test_regions_stand_for_their_country_in_both_languages():
+    from kgraph.actors.dictionary import CURATED_PLACES
+    from kgraph.resources import package_file
+
+    assert "Licence" in package_file("kgraph.actors", CURATED_PLACES[0]).read_text(encoding="utf-8")[:3000]
+    assert _people("en", "Crimea", None) == [("Crimea", "UKR")]
+    assert _people("fr", "la Transnistrie", None) == [("Transnistrie", "MDA")]
+    assert _people("fr", "le Haut-Karabakh", None) == [("Haut-Karabakh", "AZE")]
+    assert _people("en", "Iraqi Kurdistan", None) == [("Iraqi Kurdistan", "IRQ")]
+    assert _people("fr", "à Tombouctou", None) == [("Tombouctou", "MLI")]
+    # Adjectives in every gender and number.
+    assert _people("fr", "la police genevoise", None) == [("genevoise", "CHE")]
+    assert _people("fr", "les élus bavarois", None) == [("bavarois", "DEU")]
+    assert _people("fr", "les indépendantistes catalanes", None) == [("catalanes", "ESP")]
+    assert _people("en", "the Scottish government", None) == [("Scottish", "GBR")]
+    # Names several states share, and words, are left out.
+    assert _people("en", "Kurdistan", None) == []
+    assert _people("fr", "la situation se corse", None) == []
+    assert [m.entry.kind for m in actor_dictionary("fr").match(spacy.blank("fr")("Genève"))] == ["place"]
+
+
+def test_companies_media_and_seats_of_power():
+    assert _people("fr", "Gazprom a coupé le gaz", None) == [("Gazprom", "RUSBUS")]
+    assert _people("en", "Aramco said", None) == [("Aramco", "SAUBUS")]
+    assert _people("fr", "le quotidien Le Monde", None) == [("quotidien Le Monde", "FRAMED")]
+    assert _people("en", "Le Monde reported", None) == [("Le Monde", "FRAMED")]
+    assert _people("fr", "Le monde entier regarde", None) == []  # the world, not the newspaper
+    assert _people("fr", "la RTNC a annoncé", None) == [("RTNC", "CODMED")]
+    assert _people("en", "Haaretz reported", None) == [("Haaretz", "ISRMED")]
+    assert _people("fr", "le palais d'Etoudi", None) == [("palais d'Etoudi", "CMRGOV")]
+    assert _people("fr", "Koulouba a démenti", None) == [("Koulouba", "MLIGOV")]
+    assert _people("en", "Aso Rock said", None) == [("Aso Rock", "NGAGOV")]
+    # The Iranian council is not the British newspaper; wire agencies cited as sources name no actor.
+    assert _people("en", "the Guardian Council", None) == [("the Guardian Council", "IRNGOV")]
+    assert _people("en", "The Guardian reported", None) == [("The Guardian", "GBRMED")]
+    assert _people("fr", "a déclaré à l'AFP", None) == []
+
+
+def test_parties_armed_groups_and_unions():
+    # A party is its country's government while in power, the opposition otherwise.
+    assert _people("en", "PiS said", "2020-01-01") == [("PiS", "POLGOV")]
+    assert _people("en", "PiS said", "2024-06-01") == [("PiS", "POLOPP")]
+    assert _people("fr", "les Frères musulmans", "2015-01-01") == [("Frères musulmans", "EGYOPP")]
+    assert _people("fr", "le M23", None) == [("M23", "CODREB")]
+    assert _people("fr", "le JNIM", None) == [("JNIM", "MLIREB")]
+    assert _people("fr", "la CGT", None) == [("CGT", "FRALAB")]
+    assert _people("en", "the BJP", "2020-01-01") == [("BJP", "INDGOV")]
+    # Bare RSF: Sudan's Rapid Support Forces in English, Reporters sans frontières in French.
+    assert _people("en", "the RSF said", None) == [("RSF", "SDNREB")]
+    assert _people("fr", "RSF a dénoncé", None) == [("RSF", "NGORSF")]
+    # A group shares its code with the state: the state keeps its own label.
+    fr = actor_dictionary("fr")
+    assert _people("fr", "l'ANC", "2020-01-01") == [("ANC", "ZAFGOV")]
+    assert fr.label_for("ZAFGOV") == "Afrique du Sud (gouvernement)"
+    assert _people("fr", "tant pis", None) == []
