@@ -148,6 +148,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each query; the best is shown")
     parser.add_argument("--skip-rdflib", action="store_true", help="do not time rdflib (minutes at 100,000 events)")
     parser.add_argument("--rdflib-parsed", action="store_true", help="time rdflib on the file parsed once, parsing apart")
+    parser.add_argument("--skip-file", action="store_true", help="do not time the Oxigraph file (parsed again by every query)")
     parser.add_argument("--queries", help="comma-separated query names to time (default: all), e.g. 'dyads,top_dyads'")
     parser.add_argument("--rdflib-skip", default="", help="comma-separated query names not to time with rdflib")
     parser.add_argument("--dir", type=Path, help="where to write the graphs, reused when there (default: a temporary directory)")
@@ -158,7 +159,7 @@ def main() -> None:
     engines = [  # (label, run, runs): a file is parsed again by every run, so it runs once
         ("store (Oxigraph)", lambda text: query_graph(store, text), args.repeat),
         ("N-Quads file, Oxigraph", lambda text: query_graph(nq, text, engine="oxigraph"), 1),
-    ]
+    ][:1 if args.skip_file else 2]
     if args.rdflib_parsed and not args.skip_rdflib:
         start = time.perf_counter()
         parsed = load_graph(nt)
