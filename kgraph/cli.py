@@ -399,7 +399,9 @@ def _build_on_cluster(articles: Iterable[Article], extractor: Any, builder: Any,
                       workers: int) -> tuple[int, int, int]:
     """``build --engine dask``: shards from the cluster, bulk-loaded into a store or gathered for a file."""
     from .graph import new_graph, write_graph
+    from .graph.builder import recount
     from .graph.cluster import cluster_shards
+    from .graph.dyads import summarise_dyads
     from .graph.named import add_nquads
     from .graph.store import graph_format, stream_store
 
@@ -418,6 +420,8 @@ def _build_on_cluster(articles: Iterable[Article], extractor: Any, builder: Any,
     graph = new_graph()
     for data in shards():
         add_nquads(graph, data)
+    recount(graph)  # an event or a pair of actors reported in two shards: counts and summaries over all of them
+    summarise_dyads(graph)
     before, after = write_graph(graph, graph_path, append=append, allow_empty=allow_empty, lock_timeout=lock_timeout,
                                 notify=notify)
     return before, after, mentions

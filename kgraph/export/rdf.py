@@ -4,12 +4,12 @@ Triples come out of a SPARQL SELECT and go straight to pyoxigraph's
 streaming serialisers (Turtle, TriG, N-Triples, N-Quads) or to kgraph's own
 JSON-LD writer, so no document is built in memory.
 
-TriG and N-Quads split the graph into named graphs: each article's graph
-(named by the article's IRI) holds the article, its mentions and the
-``kg:mention`` links to them, i.e. what that article says; the events graph
-(``https://w3id.org/kgraph/graph/events``) holds the events, actors, CAMEO
-concepts and extraction runs. Without article provenance everything is in
-the events graph.
+TriG and N-Quads split the graph as a build writes them
+(:mod:`kgraph.graph.named`): each article's graph (named by the article's
+IRI) holds the article, its mentions and the ``kg:mention`` links to them,
+i.e. what that article says; the default graph holds the merged layer (the
+events, actors, CAMEO concepts, relations, summaries and extraction runs).
+Without article provenance everything is in the default graph.
 
 JSON-LD uses the ``@context`` shipped in the package
 (``kgraph/export/data/context.jsonld``, also available through
@@ -30,16 +30,12 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..graph.namespace import KG, PREFIXES
-from ..graph.store import GRAPH_NAME
 from ..resources import package_file
 from .atomic import atomic_path
 from .registry import register
 from .sparql import oxigraph_store, select_terms, single_graph
 
-__all__ = ["jsonld_context", "write_rdf", "EVENTS_GRAPH"]
-
-#: Name of the graph holding events, actors and concepts in TriG and N-Quads.
-EVENTS_GRAPH = str(GRAPH_NAME)
+__all__ = ["jsonld_context", "write_rdf"]
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
 #: Every triple, for graphs spread over several graphs of a store (a TriG file); in no useful order, which
@@ -78,8 +74,8 @@ def _subjects_grouped(graph: Graph) -> Iterator[ox.Quad]:
 
 
 def _quads(graph: Graph) -> Iterator[ox.Quad]:
-    """Every triple in its named graph (see the module docstring), each graph's triples together."""
-    events = ox.NamedNode(EVENTS_GRAPH)
+    """Every triple in its graph (see the module docstring), each graph's triples together."""
+    events = ox.DefaultGraph()  # the merged layer, as kgraph.graph.named.quads places it
     mention = ox.NamedNode(str(KG.mention))
     store = oxigraph_store(graph)
     name = single_graph(store)

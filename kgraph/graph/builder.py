@@ -20,7 +20,9 @@ pattern with a date filter (the shipped query ``did``).
 Each event node carries ``kg:numMentions``, ``kg:numArticles`` and
 ``kg:numSources``, recomputed from its mentions (:func:`recount`) whenever
 mentions are added, and again by :func:`kgraph.graph.store.write_graph` after
-an ``--append`` merge, so the counts are those of the merged graph.
+an ``--append`` merge, so the counts are those of the merged graph. The dyad
+summaries (``kg:Dyad``, ``kg:DyadAction``) follow the same rule
+(:mod:`kgraph.graph.dyads`).
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ from ..cameo import cameo_code
 from ..model import Event, stable_hash
 from ..reader import Article
 from ..resources import ontology_graph
+from .dyads import DyadSummaries
 from .namespace import ACTOR, ARTICLE, CAMEO, DATED, EVENT, KG, MENTION, PREFIXES, REL, RUN, WD
 
 if TYPE_CHECKING:  # spaCy is not loaded to build or export a graph
@@ -106,6 +109,7 @@ class GraphBuilder:
         self._concepts: set[str] = set()
         self._run_added = False
         self._touched: set[URIRef] = set()
+        self._dyads = DyadSummaries()
 
     def add_results(self, results: Iterable[ExtractionResult]) -> int:
         """Add every result; returns the number of event mentions added."""
@@ -120,8 +124,9 @@ class GraphBuilder:
         return len(result.events)
 
     def recount(self) -> None:
-        """Recompute the mention counts of the events added since the last recount."""
+        """Recompute the mention counts, and the dyad summaries (:mod:`kgraph.graph.dyads`), of the events added since the last recount."""
         recount(self.graph, self._touched)
+        self._dyads.update(self.graph, self._touched)
         self._touched.clear()
 
     # ------------------------------------------------------------ nodes

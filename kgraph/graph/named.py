@@ -19,10 +19,13 @@ such a mention), so the split is made when a graph is written
 plain set of triples, and ``--append`` merges, recounts and splits again.
 
 TriG and N-Quads files and stores keep the named graphs; Turtle, N-Triples
-and JSON-LD files (which hold one graph) get the union, as before. Queries
-run over the union of all graphs (Oxigraph's ``use_default_graph_as_union``;
-rdflib reads quad files into one graph), so the same query answers on every
-syntax; ``GRAPH ?article { … }`` selects one article's evidence.
+and JSON-LD files (which hold one graph) get the union, as before. A query
+answers as over the union of all graphs (rdflib reads quad files into one
+graph), so the same query answers on every syntax; Oxigraph reads the default
+graph alone when that gives the same answer, which is most queries of the
+merged layer (:mod:`kgraph.graph.dataset`). ``GRAPH ?article { … }`` selects
+one article's evidence. ``kgraph export --to trig|nq`` splits a graph the same
+way (:mod:`kgraph.export.rdf`).
 """
 from __future__ import annotations
 

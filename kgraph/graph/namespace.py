@@ -9,7 +9,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["BASE", "KG", "ACTOR", "EVENT", "MENTION", "ARTICLE", "RUN", "REL", "DATED", "CAMEO", "WD", "PREFIXES"]
+__all__ = ["BASE", "KG", "ACTOR", "EVENT", "MENTION", "ARTICLE", "RUN", "REL", "DATED", "DYAD", "CAMEO", "WD", "PREFIXES"]
 
 BASE = "https://w3id.org/kgraph/"
 
@@ -29,6 +29,8 @@ class KG(DefinedNamespace):
     NegatedEvent: URIRef
     HypotheticalEvent: URIRef
     DatedRelation: URIRef
+    Dyad: URIRef
+    DyadAction: URIRef
     # actors
     code: URIRef
     country: URIRef
@@ -55,6 +57,14 @@ class KG(DefinedNamespace):
     numMentions: URIRef
     numArticles: URIRef
     numSources: URIRef
+    # dyad summaries
+    dyadSource: URIRef
+    dyadTarget: URIRef
+    dyadEventType: URIRef
+    eventCount: URIRef
+    mentionCount: URIRef
+    goldsteinSum: URIRef
+    goldsteinCount: URIRef
     # mentions
     inArticle: URIRef
     sentenceIndex: URIRef
@@ -81,6 +91,7 @@ ARTICLE = Namespace(BASE + "article/")
 RUN = Namespace(BASE + "run/")
 REL = Namespace(BASE + "rel/")
 DATED = Namespace(BASE + "dated/")
+DYAD = Namespace(BASE + "dyad/")
 CAMEO = Namespace(BASE + "cameo/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
@@ -94,6 +105,7 @@ PREFIXES: dict[str, Namespace] = {
     "run": RUN,
     "rel": REL,
     "dated": DATED,
+    "dyad": DYAD,
     "cameo": CAMEO,
     "wd": WD,
     "skos": Namespace("http://www.w3.org/2004/02/skos/core#"),

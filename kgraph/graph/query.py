@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from ..errors import QueryError
+from .dataset import count_all_triples, dataset_options
 from .namespace import PREFIXES
 
 __all__ = [
@@ -206,10 +207,15 @@ def _from_ox(term: object) -> object:
 def run_oxigraph_query(store: ox.Store, text: str, *, default_graph: str | None = None) -> QueryResult:
     """Run a SPARQL query with Oxigraph's own engine; kgraph's prefixes are predeclared.
 
+    Without ``default_graph``, the query reads the default graph alone when that
+    gives the answer the union of all graphs gives, else the union
+    (:func:`kgraph.graph.dataset.dataset_options`); "count every triple" is
+    answered from the store's size (:func:`kgraph.graph.dataset.count_all_triples`).
+
     Args:
         store: an Oxigraph store (on disk, read-only, or in memory).
         text: the query.
-        default_graph: the named graph to use as the default graph (else the union of all graphs).
+        default_graph: the named graph to use as the default graph.
 
     Raises:
         QueryError: a syntax or evaluation error, in one line.
@@ -218,7 +224,10 @@ def run_oxigraph_query(store: ox.Store, text: str, *, default_graph: str | None 
     if default_graph is not None:
         options["default_graph"] = ox.NamedNode(default_graph)
     else:
-        options["use_default_graph_as_union"] = True
+        column = count_all_triples(text)
+        if column is not None:
+            return QueryResult([column], [[Literal(len(store))]])
+        options.update(dataset_options(store, text))
     try:
         result = store.query(text, **options)
         if isinstance(result, ox.QueryBoolean):
@@ -229,7 +238,17 @@ def run_oxigraph_query(store: ox.Store, text: str, *, default_graph: str | None 
                 graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
             return QueryResult(["subject", "predicate", "object"], [list(t) for t in graph], graph=graph)
         columns = [v.value for v in result.variables]
-        rows = [[_from_ox(solution[i]) for i in range(len(columns))] for solution in result]
+        # Terms repeat across rows (actors, labels, small counts): each is converted once.
+        seen: dict[object, object] = {}
+
+        def term(value: object) -> object:
+            found = seen.get(value, seen)
+            if found is seen:
+                found = seen[value] = _from_ox(value)
+            return found
+
+        width = range(len(columns))
+        rows = [[term(solution[i]) for i in width] for solution in result]
     except (SyntaxError, OSError, ValueError, TypeError) as err:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise QueryError(f"SPARQL error: {message}") from err

@@ -2,8 +2,9 @@
 
 Quad syntaxes (TriG, N-Quads) and stores keep the evidence of each article in
 its own named graph and the merged layer in the default graph
-(:mod:`kgraph.graph.named`); other syntaxes hold the union. Queries and readers
-see the union of all graphs.
+(:mod:`kgraph.graph.named`); other syntaxes hold the union. Readers see the
+union of all graphs, and queries answer as over it (Oxigraph reads the default
+graph alone when that gives the same answer, :mod:`kgraph.graph.dataset`).
 
 A graph path with a known extension (``.ttl``, ``.trig``, ``.nt``, ``.nq``,
 ``.jsonld``) is a file; ``-`` is standard output (Turtle). A directory is a
@@ -40,13 +41,15 @@ from .. import __version__
 from ..errors import GraphError, OutputError
 from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, STORE_MARKER, atomic_path, locked, real_target, sweep_leftovers
 from .builder import new_graph, recount
+from .dataset import count_all_triples
+from .dyads import rebuild_store_dyads, store_dyad_update, summarise_dyads
 from .named import nquads, quads
 from .namespace import BASE, KG, PREFIXES
 from .query import QueryResult, run_oxigraph_query, run_query
 
 __all__ = [
     "FORMATS", "OXIGRAPH_THRESHOLD", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph",
-    "query_graph", "save_graph", "stream_store", "write_graph",
+    "query_graph", "recorded_size", "save_graph", "stream_store", "write_graph",
 ]
 
 #: rdflib syntax per file extension.
@@ -212,9 +215,13 @@ def query_graph(path: str | os.PathLike[str], text: str, *, engine: str = "auto"
         raise GraphError(f"{path}: no such graph")
     if fmt == "store" and engine != "rdflib":
         with locked(path, shared=True):
+            column = count_all_triples(text)
+            size = recorded_size(path) if column is not None else None
+            if size is not None:  # "count every triple", and the store is as kgraph left it: its recorded size
+                return QueryResult([column], [[Literal(size)]])
             store = _read_only_store(path)
             try:
-                return run_oxigraph_query(store, text)  # over the union of the default and article graphs
+                return run_oxigraph_query(store, text)  # the default graph, or the union when the query needs it
             finally:
                 del store
     use_ox = engine == "oxigraph" or (engine == "auto" and fmt != "store" and path.stat().st_size >= _threshold())
@@ -403,6 +410,7 @@ def write_graph(
         before = len(existing)
         existing += graph
         recount(existing, graph.subjects(RDF.type, KG.Event))  # counts of the merged graph
+        summarise_dyads(existing)  # and its dyad summaries (both sides carried their own)
         save_graph(existing, path)
         return before, len(existing)
 
@@ -421,14 +429,17 @@ def _append_store(graph: Graph, path: Path) -> tuple[int, int]:
     try:
         before = len(store)
         old_counts, merged = _merged_counts(graph, store)
-        # One update, so one transaction: the stale counts go out as the new triples come in.
-        store.update(_delete_data(old_counts) + " ;\n" + _insert_data(merged))
+        old_dyads = store_dyad_update(store, merged)  # the summaries of the pairs touched, over both sides
+        # One update, so one transaction: the stale counts and summaries go out as the new triples come in.
+        store.update("".join(f"{part} ;\n" for part in (old_dyads, _delete_data(old_counts)) if part) + _insert_data(merged))
         store.flush()
-        return before, len(store)
+        after = len(store)
     except OSError as err:
         raise GraphError(f"{path}: cannot write store: {_first_line(err)}") from err
     finally:
         del store
+    _write_marker(path, after)  # closed: its files stay as they are until the next write
+    return before, after
 
 
 _COUNTS = (KG.numMentions, KG.numArticles, KG.numSources)
@@ -507,9 +518,54 @@ def _fix_counts(store: ox.Store) -> None:
     store.update(_delete_data(old) + " ;\n" + _insert_data(counts))
 
 
-def _write_marker(path: Path) -> None:
-    info = {"kgraph": __version__, "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    (path / STORE_MARKER).write_text(json.dumps(info) + "\n", encoding="utf-8")
+#: Files of a store that change without its data changing (RocksDB's info logs, its lock) or are kgraph's own.
+_NOT_DATA = re.compile(r"^(LOG(\..*)?|LOCK|\..*)$")
+
+
+def _fingerprint(path: Path) -> list[list[object]]:
+    """Name, size and modification time of each data file of the store at ``path`` (any write changes one)."""
+    found = []
+    with os.scandir(path) as entries:
+        for entry in entries:
+            if entry.is_file() and not _NOT_DATA.match(entry.name):
+                info = entry.stat()
+                found.append([entry.name, info.st_size, info.st_mtime_ns])
+    return sorted(found)
+
+
+def _write_marker(path: Path, triples: int | None = None) -> None:
+    """Mark ``path`` as a kgraph store; with ``triples``, record its size beside the fingerprint of its files.
+
+    Call it once the store is closed, so that its files no longer change.
+    """
+    info: dict[str, object] = {"kgraph": __version__, "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    try:
+        info["created"] = json.loads((path / STORE_MARKER).read_text(encoding="utf-8")).get("created", info["created"])
+    except (OSError, ValueError, AttributeError):
+        pass
+    if triples is not None:
+        info["triples"] = triples
+        info["files"] = _fingerprint(path)
+    tmp = path / f"{STORE_MARKER}.tmp"
+    tmp.write_text(json.dumps(info) + "\n", encoding="utf-8")
+    os.replace(tmp, path / STORE_MARKER)
+
+
+def recorded_size(path: str | os.PathLike[str]) -> int | None:
+    """The number of quads kgraph recorded when it last wrote the store at ``path``, if its files are still those it left.
+
+    ``None`` when nothing was recorded, or when anything wrote to the store since
+    (a data file was added, removed, grew or was rewritten): then only counting tells.
+    """
+    path = Path(path)
+    try:
+        info = json.loads((path / STORE_MARKER).read_text(encoding="utf-8"))
+        triples, files = info["triples"], info["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(triples, int) or files != _fingerprint(path):
+        return None
+    return triples
 
 
 def _replace_store(graph: Graph, path: Path) -> None:
@@ -551,7 +607,7 @@ def _new_store(path: Path, fill: Callable[[ox.Store], None]) -> int:
         store = ox.Store(str(fresh))  # reopening drops the write-ahead log the flush made obsolete
         size = len(store)
         del store
-        _write_marker(fresh)
+        _write_marker(fresh, size)
         if path.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=parent))
             old.rmdir()
@@ -606,13 +662,17 @@ def stream_store(
             del store
 
         def fill(store: ox.Store) -> None:
+            loaded = 0
             for graph in graphs:
                 data = graph if isinstance(graph, bytes) else nquads(graph) if len(graph) else b""
                 if data.strip():
                     store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+                    loaded += 1
             if before > 0 and not allow_empty and not store.query(f"ASK {{ ?e a <{KG.Event}> }}", use_default_graph_as_union=True):
                 raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
             _fix_counts(store)
+            if loaded > 1:  # each batch summarised its own events only
+                rebuild_store_dyads(store)
 
         after = _new_store(path, fill)
     return before, after

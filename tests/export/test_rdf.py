@@ -5,10 +5,11 @@ import json
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF
 
 from kgraph.export import export
-from kgraph.export.rdf import EVENTS_GRAPH, jsonld_context
+from kgraph.export.rdf import jsonld_context
 from kgraph.graph import KG, load_graph
 from kgraph.resources import ontology_graph
 
@@ -45,13 +46,13 @@ def test_quads_put_each_article_in_its_own_named_graph(graph, tmp_path, fmt):
     dataset.parse(path, format="trig" if fmt == "trig" else "nquads")
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
     articles = {str(a) for a in graph.subjects(RDF.type, KG.Article)}
-    assert names >= articles | {EVENTS_GRAPH} and len(articles) == 2
+    assert names == articles | {str(DATASET_DEFAULT_GRAPH_ID)} and len(articles) == 2
     for article in articles:
         named = dataset.graph(URIRef(article))
         mentions = set(named.subjects(RDF.type, KG.Mention))
         assert mentions and all(named.value(m, KG.inArticle) == URIRef(article) for m in mentions)
         assert {o for _, _, o in named.triples((None, KG.mention, None))} == mentions
-    events = dataset.graph(URIRef(EVENTS_GRAPH))
+    events = dataset.default_graph  # the merged layer, as a build writes it
     assert set(events.subjects(RDF.type, KG.Event)) == set(graph.subjects(RDF.type, KG.Event))
     assert not set(events.subjects(RDF.type, KG.Mention))
 
@@ -75,11 +76,11 @@ def test_context_covers_every_ontology_property():
         assert f"kg:{local}" in expanded, local
 
 
-def test_graph_without_articles_goes_to_the_events_graph(tmp_path):
+def test_graph_without_articles_goes_to_the_default_graph(tmp_path):
     g = Graph()
     g.add((URIRef("urn:a"), URIRef("urn:p"), URIRef("urn:b")))
     export(g, "nq", tmp_path / "g.nq")
-    assert (tmp_path / "g.nq").read_text(encoding="utf-8").strip().endswith(f"<{EVENTS_GRAPH}> .")
+    assert (tmp_path / "g.nq").read_text(encoding="utf-8").strip() == "<urn:a> <urn:p> <urn:b> ."
 
 
 def test_exports_from_a_store_directory_match_the_in_memory_graph(graph, tmp_path):
