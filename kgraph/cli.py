@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -351,7 +352,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
       kgraph build news/ -o store/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .graph import GraphBuilder, write_graph
-    from .graph.store import graph_format
+    from .graph.store import TEXT_FORMATS, graph_format
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -373,15 +374,23 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
         before, after, mentions = _build_on_cluster(articles, extractor, builder, graph_path, append=append,
                                                     allow_empty=allow_empty, lock_timeout=lock_timeout,
                                                     notify=notify, scheduler=scheduler, workers=_jobs(jobs))
-    elif graph_format(graph_path) == "store" and not append and not built:  # streamed: batches bulk-loaded as they come
+    elif graph_format(graph_path) == "store" and not append:  # streamed: batches bulk-loaded as they come
         from .graph.store import stream_store
-        from .graph.stream import BatchCounter, graph_batches
+        from .graph.writer import BATCH_ARTICLES, QuadWriter
 
-        counter = BatchCounter()
-        batches = graph_batches(builder, _results(articles, extractor, "building"), counter=counter)
+        writer = QuadWriter(models=builder.models)  # N-Quads text straight from the events, no rdflib graph
+        batches = writer.batches(chain(built, _results(articles, extractor, "building")), size=BATCH_ARTICLES)
         before, after = stream_store(batches, graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
                                      notify=notify)
-        mentions = counter.mentions
+        mentions = writer.mentions
+    elif graph_format(graph_path) in TEXT_FORMATS and not append:  # Turtle, N-Triples, N-Quads, TriG: no rdflib graph
+        from .graph.store import write_text
+        from .graph.writer import QuadWriter
+
+        writer = QuadWriter(models=builder.models)
+        mentions = writer.add_results(chain(built, _results(articles, extractor, "building")))
+        before, after = write_text(writer, graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
+                                   notify=notify)
     else:
         mentions = builder.add_results(built)
         mentions += builder.add_results(_results(articles, extractor, "building"))

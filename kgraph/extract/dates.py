@@ -48,12 +48,13 @@ def _weekdays(lang: str) -> frozenset[str]:
     return frozenset(word for word, kind in _words(lang).items() if kind == "weekday")
 
 
-@lru_cache(maxsize=4096)
-def resolve_date(expression: str, lang: str, base: str) -> str | None:
-    """Resolve ``expression`` against ``base`` (ISO date); ``None`` if dateparser cannot."""
+#: A day of known weekday (a Monday) from which a weekday's offset is measured once (:func:`_weekday_offset`).
+_MONDAY = dt.date(2001, 1, 1)
+
+
+def _dateparser(expression: str, lang: str, base_dt: dt.datetime) -> dt.datetime | None:
     import dateparser
 
-    base_dt = dt.datetime.fromisoformat(base)
     settings = {
         "RELATIVE_BASE": base_dt,
         "PREFER_DATES_FROM": "past",
@@ -61,18 +62,47 @@ def resolve_date(expression: str, lang: str, base: str) -> str | None:
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        parsed = dateparser.parse(expression, languages=[lang], settings=settings)
+        return dateparser.parse(expression, languages=[lang], settings=settings)
+
+
+@lru_cache(maxsize=None)
+def _weekday_offset(expression: str, lang: str, weekday: int) -> int | None:
+    """Days from a base date of weekday ``weekday`` to the day dateparser gives a bare weekday name.
+
+    Resolving "mardi" depends only on the weekday of the base, so dateparser (about a
+    millisecond a call, called for nearly every article since each has its own date)
+    runs once per word and weekday; ``None`` if it cannot parse the word.
+    """
+    reference = _MONDAY + dt.timedelta(days=weekday)
+    parsed = _dateparser(expression, lang, dt.datetime.combine(reference, dt.time()))
+    return None if parsed is None else (parsed.date() - reference).days
+
+
+def _parse(expression: str, lang: str, base_dt: dt.datetime) -> dt.date | None:
+    """The day dateparser gives ``expression`` from ``base_dt``."""
+    if fold(expression) in _weekdays(lang) and base_dt.time() == dt.time() and 1900 <= base_dt.year <= 2200:
+        offset = _weekday_offset(expression, lang, base_dt.weekday())
+        return None if offset is None else base_dt.date() + dt.timedelta(days=offset)
+    parsed = _dateparser(expression, lang, base_dt)
+    return None if parsed is None else parsed.date()
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(expression: str, lang: str, base: str) -> str | None:
+    """Resolve ``expression`` against ``base`` (ISO date); ``None`` if dateparser cannot."""
+    base_dt = dt.datetime.fromisoformat(base)
+    parsed = _parse(expression, lang, base_dt)
     if parsed is None:
         return None
-    if (base_dt.date() - parsed.date()).days == 7 and fold(expression) in _weekdays(lang):
-        parsed = base_dt  # "lundi" in an article dated a Monday is that very day
+    if (base_dt.date() - parsed).days == 7 and fold(expression) in _weekdays(lang):
+        parsed = base_dt.date()  # "lundi" in an article dated a Monday is that very day
     # Without a year, a date after the article date is last year's (written in January about December).
-    if parsed.date() > base_dt.date() and not any(ch.isdigit() and len(w) == 4 for w in expression.split() for ch in w[:1]):
+    if parsed > base_dt.date() and not any(ch.isdigit() and len(w) == 4 for w in expression.split() for ch in w[:1]):
         try:
             parsed = parsed.replace(year=parsed.year - 1)
         except ValueError:
             return None
-    return parsed.date().isoformat()
+    return parsed.isoformat()
 
 
 def find_dates(sent: Span, lang: str, base: str | None) -> list[DateMention]:

@@ -43,13 +43,12 @@ class Shard:
 
 
 def _build_partition(extractor: Extractor, models: dict[str, str], articles: list[Article]) -> Shard:
-    """Runs on a worker: extract the partition, build its graph, serialise it."""
-    from .builder import GraphBuilder
-    from .named import nquads
+    """Runs on a worker: extract the partition and write its graph as N-Quads (no rdflib graph)."""
+    from .writer import QuadWriter
 
-    builder = GraphBuilder(models=models)
-    mentions = builder.add_results(extractor.single().extract_many(articles))
-    return Shard(nquads(builder.graph), len(articles), mentions)
+    writer = QuadWriter(models=models)
+    mentions = writer.add_results(extractor.single().extract_many(articles))
+    return Shard(writer.take(), len(articles), mentions)
 
 
 def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:

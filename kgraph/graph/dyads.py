@@ -119,7 +119,7 @@ class _Tally:
                 continue
             node = dyad_iri(*pair)
             yield from _common(node, KG.Dyad, pair, totals)
-            yield node, KG.goldsteinSum, Literal(totals.goldstein_sum, datatype=XSD.decimal)
+            yield node, KG.goldsteinSum, Literal(_one_place(totals.goldstein_sum), datatype=XSD.decimal)
             yield node, KG.goldsteinCount, Literal(totals.goldstein_count)
         for action in self.actions if actions is None else actions:
             totals = self.actions.get(action)
@@ -213,12 +213,38 @@ _ASSERTED = f"""SELECT ?s ?t ?type ?n ?g WHERE {{
   OPTIONAL {{ ?e <{_KG}eventType> ?type }} OPTIONAL {{ ?e <{_KG}goldstein> ?g }} }}"""
 
 
+def _one_place(value: Decimal) -> str:
+    """A decimal's lexical form with at least one decimal place ("-16.0"), whatever the
+    events' own forms were ("-8" from N-Quads text, "-8.0" from rdflib): the same graph either way."""
+    text = format(value, "f")
+    return text if "." in text else text + ".0"
+
+
 def _nt(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     return "".join(_nt_row(triple) for triple in triples)
 
 
 def _values(pairs: list[Pair]) -> str:
     return "VALUES (?s ?t) { " + " ".join(f"(<{s}> <{t}>)" for s, t in pairs) + " }"
+
+
+def _store_tally(store: ox.Store) -> _Tally:
+    tally = _Tally()
+    for solution in store.query(_ASSERTED):
+        s, t, event_type, n, g = (solution[i] for i in range(5))
+        tally.add(_Share((s.value, t.value), None if event_type is None else event_type.value, int(n.value),
+                         None if g is None else Decimal(g.value)))
+    return tally
+
+
+def dyad_lines(store: ox.Store) -> list[str]:
+    """The dyad summaries of the events in ``store`` (which holds none yet), as sorted N-Triples lines.
+
+    Used by graph files written from N-Quads text (:func:`kgraph.graph.store.write_text`), which
+    have no builder to summarise them.
+    """
+    data = _nt(_store_tally(store).triples())
+    return sorted(line + "\n" for line in data.splitlines() if line.strip())
 
 
 def rebuild_store_dyads(store: ox.Store) -> None:
@@ -228,11 +254,7 @@ def rebuild_store_dyads(store: ox.Store) -> None:
     batches has two partial summaries: they are all dropped, then written again
     from one pass over the asserted events.
     """
-    tally = _Tally()
-    for solution in store.query(_ASSERTED):
-        s, t, event_type, n, g = (solution[i] for i in range(5))
-        tally.add(_Share((s.value, t.value), None if event_type is None else event_type.value, int(n.value),
-                         None if g is None else Decimal(g.value)))
+    tally = _store_tally(store)
     for kind in SUMMARY_CLASSES:
         store.update(f"DELETE {{ ?d ?p ?o }} WHERE {{ ?d a <{kind}> ; ?p ?o }}")
     data = _nt(tally.triples())

@@ -28,13 +28,13 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.paths import Path as PropertyPath
 
 from .. import __version__
@@ -42,14 +42,15 @@ from ..errors import GraphError, OutputError
 from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, STORE_MARKER, atomic_path, locked, real_target, sweep_leftovers
 from .builder import new_graph, recount
 from .dataset import count_all_triples
-from .dyads import rebuild_store_dyads, store_dyad_update, summarise_dyads
+from .dyads import dyad_lines, rebuild_store_dyads, store_dyad_update, summarise_dyads
 from .named import nquads, quads
+from .writer import QuadWriter, news_source
 from .namespace import BASE, KG, PREFIXES
 from .query import QueryResult, run_oxigraph_query, run_query
 
 __all__ = [
     "FORMATS", "OXIGRAPH_THRESHOLD", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph",
-    "query_graph", "recorded_size", "save_graph", "stream_store", "write_graph",
+    "query_graph", "recorded_size", "save_graph", "stream_store", "write_graph", "write_text",
 ]
 
 #: rdflib syntax per file extension.
@@ -415,6 +416,80 @@ def write_graph(
         return before, len(existing)
 
 
+#: Syntaxes :func:`write_text` writes from a :class:`~kgraph.graph.writer.QuadWriter` without an rdflib graph.
+TEXT_FORMATS = frozenset({"turtle", "nt", "nquads", "trig"})
+
+
+def write_text(
+    writer: QuadWriter,
+    path: str | os.PathLike[str],
+    *,
+    allow_empty: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    notify: Callable[[str], None] | None = None,
+) -> tuple[int, int]:
+    """Replace the graph file at ``path`` (or write ``-``) with what ``writer`` holds, as :func:`write_graph` would.
+
+    The writer's lines are sorted (the same graph gives the same file) and handed to Oxigraph's
+    writers: Turtle and N-Triples get the union, with kgraph's prefixes where used; N-Quads and
+    TriG keep each article's evidence in its named graph (:mod:`kgraph.graph.named`).
+
+    Returns:
+        The number of triples at ``path`` before (0: a file is replaced) and after.
+
+    Raises:
+        GraphError: ``path`` is not a file of :data:`TEXT_FORMATS`, or an existing graph would be
+            replaced by one with no event (unless ``allow_empty``).
+        LockError: the target stayed locked longer than ``lock_timeout``.
+    """
+    fmt = graph_format(path)
+    if fmt not in TEXT_FORMATS:
+        raise GraphError(f"{path}: {fmt} is not written from N-Quads text")
+    to_stdout = os.fspath(path) == STDOUT
+    with locked(path, timeout=lock_timeout, notify=notify) if not to_stdout else nullcontext():
+        if not to_stdout:
+            sweep_leftovers(Path(path))
+            if real_target(Path(path)).exists() and not allow_empty and writer.mentions == 0:
+                raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
+        quads = fmt in _QUADS
+        lines = writer.sorted_lines(quads=quads)
+        # The dyad summaries (kgraph.graph.dyads) are computed from the events written, in the
+        # default graph: sorted in with the triples, or ahead of the default graph's quads.
+        summary = ox.Store()
+        summary.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
+        extra = dyad_lines(summary)
+        del summary
+        lines = extra + lines if quads else sorted(lines + extra)
+        count = len(lines)  # each triple sits in one graph only, so quads count triples too
+        data = "".join(lines).encode("utf-8")
+        del lines
+        with atomic_path(path) as tmp:
+            if fmt == "nquads":
+                Path(tmp).write_bytes(data)
+            else:
+                parsed = ox.parse(data, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
+                prefixes = _used_prefixes(data) if fmt == "turtle" else \
+                    {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} if fmt == "trig" else None
+                target = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}[fmt]
+                with open(tmp, "wb") as out:
+                    ox.serialize(parsed, out, target, prefixes=prefixes)
+        return 0, count
+
+
+def _used_prefixes(data: bytes) -> dict[str, str]:
+    """kgraph's prefixes, then rdflib's defaults, for the namespaces some IRI of ``data`` (N-Triples) starts with.
+
+    The same choice as :func:`_oxigraph_serialize`'s, so a Turtle file declares the same prefixes either way.
+    """
+    prefixes: dict[str, str] = {}
+    for prefix, namespace in [*PREFIXES.items(), *new_graph().namespaces()]:
+        namespace = str(namespace)
+        if prefix and prefix not in prefixes and namespace not in prefixes.values() \
+                and b"<" + namespace.encode("utf-8") in data:
+            prefixes[prefix] = namespace
+    return prefixes
+
+
 def _refuse_empty(graph: Graph, path: Path, exists: bool, allow_empty: bool) -> None:
     if exists and not allow_empty and event_count(graph) == 0:
         raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
@@ -481,12 +556,14 @@ def _merged_counts(graph: Graph, store: ox.Store) -> tuple[Graph, Graph]:
     merged, old = Graph(), Graph()
     merged += graph
     kg = str(KG._NS)
+    # one branch a count property: a VALUES of properties joined with ``?e ?cp ?cv`` scans every triple
+    counts = " UNION ".join(f"{{ ?e <{p}> ?cv BIND(<{p}> AS ?cp) }}" for p in _COUNTS)
     for start in range(0, len(events), 1000):
         values = " ".join(f"<{e}>" for e in events[start:start + 1000])
         text = f"""CONSTRUCT {{ ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a . ?a a <{kg}Article> ; <{kg}url> ?u . ?e ?cp ?cv }}
             WHERE {{ VALUES ?e {{ {values} }}
               {{ ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a OPTIONAL {{ ?a <{kg}url> ?u }} }}
-              UNION {{ VALUES ?cp {{ {" ".join(f"<{p}>" for p in _COUNTS)} }} ?e ?cp ?cv }} }}"""
+              UNION {counts} }}"""
         found = store.query(text, use_default_graph_as_union=True).serialize(format=ox.RdfFormat.N_TRIPLES)
         for triple in Graph().parse(data=found, format="nt"):
             (old if triple[1] in _COUNTS else merged).add(triple)
@@ -499,23 +576,38 @@ def _fix_counts(store: ox.Store) -> None:
 
     Each batch counts its own mentions; an event reported by articles of two batches
     would keep one batch's count. Those events (count and mentions disagree) are
-    recounted from all their mentions in one update.
+    recounted from all their mentions in one update, as
+    :func:`~kgraph.graph.builder.recount` counts (mentions, articles, news sources),
+    with plain SPARQL results rather than an rdflib graph.
     """
     kg = str(KG._NS)
     text = f"""SELECT ?e WHERE {{ ?e <{kg}numMentions> ?n ; <{kg}mention> ?m }}
         GROUP BY ?e HAVING (COUNT(DISTINCT ?m) != MAX(?n) || COUNT(DISTINCT ?n) > 1)"""
-    events = [URIRef(solution["e"].value) for solution in store.query(text, use_default_graph_as_union=True)]
+    events = sorted(solution["e"].value for solution in store.query(text, use_default_graph_as_union=True))
     if not events:
         return
-    stale = Graph()
-    for event in events:
-        stale.add((event, RDF.type, KG.Event))
-    old, merged = _merged_counts(stale, store)
-    counts = Graph()
-    for triple in merged:
-        if triple[1] in _COUNTS:
-            counts.add(triple)
-    store.update(_delete_data(old) + " ;\n" + _insert_data(counts))
+    counts: dict[str, tuple[set[str], set[str], set[str]]] = {e: (set(), set(), set()) for e in events}
+    old: list[str] = []
+    for start in range(0, len(events), 1000):
+        values = " ".join(f"<{e}>" for e in events[start:start + 1000])
+        found = f"""SELECT ?e ?m ?a ?u WHERE {{ VALUES ?e {{ {values} }}
+            ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a OPTIONAL {{ ?a <{kg}url> ?u }} }}"""
+        for row in store.query(found, use_default_graph_as_union=True):
+            mentions, articles, sources = counts[row["e"].value]
+            article, url = row["a"].value, row["u"]
+            mentions.add(row["m"].value)
+            articles.add(article)
+            sources.add(news_source(article, url.value if url is not None else None))
+        # one branch a count property (a VALUES of properties joined with ``?e ?p ?v`` scans every triple)
+        branches = " UNION ".join(f"{{ ?e <{p}> ?v BIND(<{p}> AS ?p) }}" for p in _COUNTS)
+        stale = f"SELECT ?e ?p ?v WHERE {{ VALUES ?e {{ {values} }} {branches} }}"
+        old += [f"{row['e']} {row['p']} {row['v']} ." for row in store.query(stale, use_default_graph_as_union=True)]
+    new = [
+        f"<{event}> <{prop}> \"{len(found)}\"^^<{XSD.integer}> ."
+        for event, sets in counts.items() for prop, found in zip(_COUNTS, sets)
+    ]
+    dropped = "\n".join(old)
+    store.update(f"DELETE DATA {{ {dropped} GRAPH <{GRAPH_NAME}> {{ {dropped} }} }} ;\nINSERT DATA {{ {chr(10).join(new)} }}")
 
 
 #: Files of a store that change without its data changing (RocksDB's info logs, its lock) or are kgraph's own.
@@ -671,7 +763,7 @@ def stream_store(
             if before > 0 and not allow_empty and not store.query(f"ASK {{ ?e a <{KG.Event}> }}", use_default_graph_as_union=True):
                 raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
             _fix_counts(store)
-            if loaded > 1:  # each batch summarised its own events only
+            if loaded:  # a QuadWriter batch has no summaries, an rdflib batch only its own events
                 rebuild_store_dyads(store)
 
         after = _new_store(path, fill)

@@ -6,6 +6,10 @@ one (:func:`kgraph.graph.store.stream_store`), so memory does not grow with the
 corpus. Nodes shared across batches (actors, CAMEO concepts, the extraction
 run) are written once, in the first batch that needs them; event IRIs are
 deterministic, so an event reported in two batches merges in the store.
+
+``kgraph build`` itself writes store batches as N-Quads text with
+:class:`kgraph.graph.writer.QuadWriter` (the same triples, without an rdflib
+graph); these rdflib batches serve the library API and its tests.
 """
 from __future__ import annotations
 
