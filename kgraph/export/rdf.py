@@ -1,8 +1,10 @@
-"""RDF syntaxes: Turtle, TriG, N-Triples, N-Quads and JSON-LD, streamed from SPARQL.
+"""RDF syntaxes: Turtle, TriG, N-Triples, N-Quads and JSON-LD, streamed from the Oxigraph store.
 
-Triples come out of a SPARQL SELECT and go straight to pyoxigraph's
-streaming serialisers (Turtle, TriG, N-Triples, N-Quads) or to kgraph's own
-JSON-LD writer, so no document is built in memory.
+Quads come out of the store's indexes (``quads_for_pattern``; SPARQL only for
+the list of subjects and of articles) and go straight to pyoxigraph's
+streaming serialisers (Turtle, TriG, N-Quads), to Oxigraph's own dump
+(N-Triples) or to kgraph's own JSON-LD writer, so no document is built in
+memory.
 
 TriG and N-Quads split the graph into named graphs: each article's graph
 (named by the article's IRI) holds the article, its mentions and the
@@ -42,9 +44,9 @@ __all__ = ["jsonld_context", "write_rdf", "EVENTS_GRAPH"]
 EVENTS_GRAPH = str(GRAPH_NAME)
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
-#: Every triple, for graphs spread over several graphs of a store (a TriG file); in no useful order, which
-#: is still valid Turtle and JSON-LD (a subject split in two). Otherwise the writers read subject by subject.
-ALL_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+# Graphs spread over several graphs of a store (a store directory, a TriG or N-Quads file) are read quad
+# by quad with ``quads_for_pattern``, graph by graph: a subject's triples in two graphs come out apart,
+# which is still valid Turtle and JSON-LD (a subject split in two). One graph is read subject by subject.
 #: Which article each mention comes from: its triples, and the kg:mention links to it, go in that article's graph.
 MENTION_ARTICLES = "SELECT ?m ?a WHERE { ?m kg:inArticle ?a }"
 #: The articles: their own triples go in their graph.
@@ -69,8 +71,8 @@ def _subjects_grouped(graph: Graph) -> Iterator[ox.Quad]:
     """
     store = oxigraph_store(graph)
     name = single_graph(store)
-    if name is None:
-        return (ox.Quad(s, p, o) for s, p, o in select_terms(graph, ALL_TRIPLES))
+    if name is None:  # every quad of every graph, read by Oxigraph without a SPARQL row per triple
+        return store.quads_for_pattern(None, None, None, None)
     # chain and map run in C: no Python frame per triple, one call per subject.
     return chain.from_iterable(
         map(lambda row: store.quads_for_pattern(row[0], None, None, name), select_terms(graph, SUBJECTS))
@@ -83,11 +85,12 @@ def _quads(graph: Graph) -> Iterator[ox.Quad]:
     mention = ox.NamedNode(str(KG.mention))
     store = oxigraph_store(graph)
     name = single_graph(store)
-    if name is None:  # triples over several graphs: decide row by row
+    if name is None:  # triples over several graphs: decide quad by quad
         article_of = {m: a for m, a in select_terms(graph, MENTION_ARTICLES)}
         article_of.update((a, a) for (a,) in select_terms(graph, ARTICLES))
         where = article_of.get
-        for s, p, o in select_terms(graph, ALL_TRIPLES):
+        for quad in store.quads_for_pattern(None, None, None, None):
+            s, p, o = quad.subject, quad.predicate, quad.object
             place = where(s)
             yield ox.Quad(s, p, o, place if place is not None else where(o, events) if p == mention else events)
         return
@@ -119,9 +122,9 @@ def _quads(graph: Graph) -> Iterator[ox.Quad]:
 def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
     """Write ``graph`` as ``ttl``, ``nt``, ``trig``, ``nq`` or ``jsonld``.
 
-    N-Triples of a graph held in one Oxigraph graph are dumped by Oxigraph itself (no row crosses into
-    Python); Turtle, TriG, N-Quads and JSON-LD stream the store's quads through Python once, a subject
-    (or, in TriG and N-Quads, an article's graph) at a time.
+    N-Triples are dumped by Oxigraph itself, graph by graph (no row crosses into Python); Turtle, TriG,
+    N-Quads and JSON-LD stream the store's quads through Python once, a subject (or, in TriG and N-Quads,
+    an article's graph) at a time.
     """
     with atomic_path(path) as tmp:
         if syntax == "jsonld":
@@ -136,8 +139,9 @@ def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
                 return
             store = oxigraph_store(graph)
             name = single_graph(store)
-            if syntax == "nt" and name is not None:
-                store.dump(out, fmt, from_graph=name)  # line order does not matter: Oxigraph writes it all
+            if syntax == "nt":  # line order does not matter: Oxigraph writes it all, graph by graph
+                for one in [name] if name is not None else [ox.DefaultGraph(), *store.named_graphs()]:
+                    store.dump(out, fmt, from_graph=one)
             else:
                 ox.serialize(map(attrgetter("triple"), _subjects_grouped(graph)), out, fmt, prefixes=prefixes)
 
