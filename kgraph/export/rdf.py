@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
+from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph
 
+from ..errors import GraphError, KGraphError
 from ..graph.namespace import KG, PREFIXES
 from ..graph.store import GRAPH_NAME
 from ..resources import package_file
@@ -38,7 +40,7 @@ from .atomic import atomic_path
 from .registry import register
 from .sparql import oxigraph_store, select_terms, single_graph
 
-__all__ = ["jsonld_context", "write_rdf", "EVENTS_GRAPH"]
+__all__ = ["jsonld_context", "stream_file", "write_rdf", "EVENTS_GRAPH"]
 
 #: Name of the graph holding events, actors and concepts in TriG and N-Quads.
 EVENTS_GRAPH = str(GRAPH_NAME)
@@ -129,7 +131,7 @@ def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
     with atomic_path(path) as tmp:
         if syntax == "jsonld":
             with open(tmp, "w", encoding="utf-8") as out:
-                _write_jsonld(graph, out)
+                _write_jsonld(_subjects_grouped(graph), out)
             return
         fmt = _SYNTAXES[syntax]
         prefixes = _PREFIXES if syntax in ("ttl", "trig") else None
@@ -144,6 +146,56 @@ def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
                     store.dump(out, fmt, from_graph=one)
             else:
                 ox.serialize(map(attrgetter("triple"), _subjects_grouped(graph)), out, fmt, prefixes=prefixes)
+
+
+#: Graph files holding one graph, whose triples an export to one graph's syntax takes straight from
+#: Oxigraph's parser (:func:`stream_file`), with no store in between.
+STREAMED_INPUTS = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
+#: The export syntaxes :func:`stream_file` writes (TriG and N-Quads need the articles first: they go through a store).
+STREAMED_OUTPUTS = ("nt", "ttl", "jsonld")
+
+
+def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.PathLike[str]) -> bool:
+    """Convert the graph file ``source`` to ``syntax`` as Oxigraph parses it: memory stays flat and no store is built.
+
+    Triples come out in the file's order (a file kgraph wrote is sorted, so each subject's triples are
+    together, as Turtle and JSON-LD group them); a triple written twice in the file is written twice.
+
+    Returns:
+        ``False`` (nothing written) when ``source`` is not an N-Triples or Turtle file or ``syntax`` is not
+        ``nt``, ``ttl`` or ``jsonld``: the caller then opens the graph and exports it.
+
+    Raises:
+        GraphError: the file is missing or does not parse.
+        KGraphError: the file holds no triple.
+    """
+    source = Path(source)
+    fmt_in = STREAMED_INPUTS.get(source.suffix.lower())
+    if fmt_in is None or syntax not in STREAMED_OUTPUTS or not source.is_file():
+        return False
+    count = 0
+
+    def counted(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
+        nonlocal count
+        for count, quad in enumerate(quads, 1):  # noqa: B007 (the count is read after the loop)
+            yield quad
+
+    try:
+        with atomic_path(path) as tmp:
+            quads = counted(ox.parse(path=str(source), format=fmt_in))
+            if syntax == "jsonld":
+                with open(tmp, "w", encoding="utf-8") as out:
+                    _write_jsonld(quads, out)
+            else:
+                with open(tmp, "wb") as out:
+                    prefixes = _PREFIXES if syntax == "ttl" else None
+                    ox.serialize(map(attrgetter("triple"), quads), out, _SYNTAXES[syntax], prefixes=prefixes)
+            if not count:
+                raise KGraphError("the graph is empty: nothing to export")
+    except (SyntaxError, ValueError) as err:
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise GraphError(f"{source}: cannot parse as {fmt_in.name}: {message}") from err
+    return True
 
 
 # ---------------------------------------------------------------- JSON-LD
@@ -257,7 +309,8 @@ class _Nodes:
         return node
 
 
-def _write_jsonld(graph: Graph, out: IO[str]) -> None:
+def _write_jsonld(quads: Iterable[ox.Quad], out: IO[str]) -> None:
+    """One node object per run of quads with the same subject."""
     out.write('{"@context": ')
     out.write(json.dumps(jsonld_context(), ensure_ascii=False))
     out.write(',\n "@graph": [')
@@ -265,7 +318,7 @@ def _write_jsonld(graph: Graph, out: IO[str]) -> None:
     encode = json.JSONEncoder(ensure_ascii=False).encode
     separator = "\n  "
     subject, pairs = None, []
-    for quad in _subjects_grouped(graph):
+    for quad in quads:
         s = quad.subject
         if s != subject:
             if subject is not None:
