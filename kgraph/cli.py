@@ -543,6 +543,15 @@ def export_cmd(graph_path: str, fmt: str, output: str, level: str, label_lang: s
         check_output(output)  # fail before reading the graph
     options = dict(level=level, label_lang=label_lang, dynamic=dynamic, bin=bin_, bipartite=bipartite,
                    min_weight=min_weight, roots=roots, since=since, until=until, top=top, header=header)
+    from .export.rdf import stream_file
+
+    try:  # an N-Triples or Turtle file to nt, ttl or jsonld: straight from the parser, no store
+        streamed = stream_file(graph_path, name, output)
+    except OSError as err:
+        raise UserError(f"{output}: cannot write: {err.strerror or err}") from err
+    if streamed:
+        click.echo(f"kgraph: wrote {output}", err=True)
+        return
     with open_export_graph(graph_path) as graph:
         try:
             export(graph, name, output, **options)

@@ -9,12 +9,14 @@ Usage::
 Builds ``--events`` distinct events (actors drawn from a Zipf-like law over
 the states of ``kgraph/actors/data/countries.tsv``, 20 % of them sectors;
 CAMEO codes from the scheme; dates over 2019-2020; each event reported by 1
-to 3 articles) through :class:`kgraph.graph.GraphBuilder` into an N-Triples file
-(``--graph nt``, default) or a persistent Oxigraph store directory
-(``--graph store``, compacted after writing), then runs ``kgraph export GRAPH --to FORMAT`` for each
-format in a fresh process and reports wall time, CPU time (user + system), events per second and the
-process's peak resident memory (``ru_maxrss``). The store is reused if it is
-already there with the same size.
+to 3 articles) once through :class:`kgraph.graph.GraphBuilder`, written both as
+an N-Triples file and as a persistent Oxigraph store directory (as ``kgraph
+build`` writes them; both reused while they are there with the same size),
+then runs ``kgraph export GRAPH --to FORMAT`` for each format in a fresh
+process, from the file (``--graph nt``, default) or the store (``--graph
+store``), and prints a Markdown table: wall time, CPU time (user + system),
+events per second and the process's peak resident memory (``ru_maxrss`` from
+``wait4``, what ``/usr/bin/time -v`` reports as "Maximum resident set size").
 """
 from __future__ import annotations
 
@@ -89,46 +91,38 @@ def synthetic_results(events: int, seed: int = 11) -> list[ExtractionResult]:
     ]
 
 
-def build(events: int, path: Path, kind: str) -> dict[str, float]:  # noqa: ARG001 (kind is in the path suffix)
-    """Build the synthetic graph at ``path`` (a store directory or an .nt file)."""
-    marker = path.with_name(path.name + ".json")
-    if path.exists() and marker.exists() and json.loads(marker.read_text())["events"] == events:
-        info = json.loads(marker.read_text())
-        if path.is_dir() and "compact_s" not in info:
-            info["compact_s"] = compact(path)
-            marker.write_text(json.dumps(info))
-        return info
+def build(events: int, out: Path) -> dict[str, dict[str, float]]:
+    """Build the synthetic graph once, written both as ``graph-N.nt`` and as the store ``graph-N`` in ``out``.
+
+    Both are reused when already there with the same number of events (``graph-N*.json`` records it).
+    Returns what each marker records (events, mentions, articles, triples, seconds).
+    """
+    paths = {"nt": out / f"graph-{events}.nt", "store": out / f"graph-{events}"}
+
+    def marker(path: Path) -> Path:
+        return path.with_name(path.name + ".json")
+
+    def ready(path: Path) -> bool:
+        return path.exists() and marker(path).exists() and json.loads(marker(path).read_text())["events"] == events
+
+    if all(ready(path) for path in paths.values()):
+        return {kind: json.loads(marker(path).read_text()) for kind, path in paths.items()}
     started = time.perf_counter()
     results = synthetic_results(events)
     generated = time.perf_counter()
     builder = GraphBuilder(models={"fr": "synthetic"})
     mentions = builder.add_results(results)
     graph = builder.graph
-    triples = len(graph)
-    write_graph(graph, path)  # a store directory (no suffix) or an N-Triples file
-    info = {"events": events, "mentions": mentions, "articles": len(results), "triples": triples,
-            "generate_s": round(generated - started, 1), "build_s": round(time.perf_counter() - generated, 1)}
-    if path.is_dir():
-        info["compact_s"] = compact(path)
-    marker.write_text(json.dumps(info))
-    return info
-
-
-def compact(path: Path) -> float:
-    """Flush and compact a freshly written store; returns the seconds it took.
-
-    Stores written by kgraph before 2026-12-02 kept their write-ahead log (the
-    next open replayed it into memory: minutes and gigabytes at 100,000
-    events); current builds compact themselves, and this is then quick.
-    """
-    import pyoxigraph as ox
-
-    started = time.perf_counter()
-    store = ox.Store(str(path))
-    store.flush()
-    store.optimize()
-    del store
-    return round(time.perf_counter() - started, 1)
+    built = time.perf_counter()
+    base = {"events": events, "mentions": mentions, "articles": len(results), "triples": len(graph),
+            "generate_s": round(generated - started, 1), "build_s": round(built - generated, 1)}
+    infos = {}
+    for kind, path in paths.items():
+        began = time.perf_counter()
+        write_graph(graph, path)  # a store directory (no suffix, compacted by kgraph) or an N-Triples file
+        infos[kind] = {**base, "write_s": round(time.perf_counter() - began, 1)}
+        marker(path).write_text(json.dumps(infos[kind]))
+    return infos
 
 
 def run_export(graph: Path, fmt: str, out: Path) -> tuple[float, float, int, int, int]:
@@ -160,30 +154,30 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--out", default=str(ROOT / "out" / "bench-export"))
-    parser.add_argument("--graph", choices=["store", "nt"], default="nt")
+    parser.add_argument("--graph", choices=["store", "nt"], default="nt", help="export from the store or the N-Triples file")
     parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    graph = out / (f"graph-{args.events}" + (".nt" if args.graph == "nt" else ""))
     if args.build_only:
-        build(args.events, graph, args.graph)
+        build(args.events, out)
         return 0
     # Build in a child process: a forked child counts its parent's resident pages in its peak RSS.
-    subprocess.run([sys.executable, __file__, "--build-only", "--events", str(args.events), "--out", str(out),
-                    "--graph", args.graph], check=True)
+    subprocess.run([sys.executable, __file__, "--build-only", "--events", str(args.events), "--out", str(out)], check=True)
+    graph = out / (f"graph-{args.events}" + (".nt" if args.graph == "nt" else ""))
     info = json.loads(graph.with_name(graph.name + ".json").read_text())
-    warm, _, _, _, _ = run_export(graph, "nt", out)  # first read of a fresh store warms the page cache
+    warm, _, _, _, _ = run_export(graph, "nt", out)  # the first read of a graph warms the page cache
     print(f"(warm-up export to nt: {warm:.1f} s)")
     print(f"graph: {graph} ({info['events']} events, {info['mentions']} mentions, {info['articles']} articles, "
-          f"{info['triples']} triples; generated in {info['generate_s']} s, built in {info['build_s']} s"
-          + (f", compacted in {info['compact_s']} s" if "compact_s" in info else "") + ")")
-    print(f"{'format':16} {'seconds':>8} {'CPU s':>7} {'events/s':>10} {'peak MiB':>9} {'output MiB':>11}")
+          f"{info['triples']} triples; generated in {info['generate_s']} s, built in {info['build_s']} s, "
+          f"written in {info['write_s']} s)")
+    print("| format | wall s | CPU s | events/s | peak MiB | output MiB |")
+    print("|---|---:|---:|---:|---:|---:|")
     for fmt in args.formats.split(","):
         seconds, cpu, rss, size, status = run_export(graph, fmt, out)
-        mark = "" if status == 0 else "  FAILED"
-        print(f"{fmt:16} {seconds:8.1f} {cpu:7.1f} {info['events'] / seconds:10.0f} {rss / 1024:9.0f} {size / 2**20:11.1f}{mark}",
-              flush=True)
+        mark = "" if status == 0 else " FAILED"
+        print(f"| {fmt}{mark} | {seconds:.1f} | {cpu:.1f} | {info['events'] / seconds:,.0f} | {rss / 1024:,.0f} | "
+              f"{size / 2**20:.1f} |", flush=True)
     return 0
 
 

@@ -15,8 +15,8 @@ first event.
 
 Bipartite (``bipartite=True``): actor nodes and one node per event, with
 ``source`` edges from the acting actor to the event and ``target`` edges
-from the event to its recipient. The event nodes stream straight from SPARQL
-to the file, the edges through a temporary file.
+from the event to its recipient. Event nodes and edges stream from one SPARQL
+pass to temporary files, while the actors are counted.
 
 Nothing is built in memory beyond the aggregated network: elements are
 written as they are produced (no DOM).
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterable
 from typing import IO
@@ -187,60 +188,64 @@ def _write_network(net: Network, out: IO[str], *, dynamic: bool) -> None:
 
 
 def _write_bipartite(graph: Graph, options: NetworkOptions, out: IO[str], *, dynamic: bool) -> None:
-    """Actor and event nodes; two passes over the events (actor degrees first, then nodes and edges)."""
+    """Actor and event nodes, from one pass over the events.
+
+    Event nodes and edges go to two temporary files as the rows stream in, while the actor nodes (which
+    come first in the document, sized by degree) are counted; then the document is put together.
+    """
     actors = actor_table(graph, options.label_lang)
     nodes: dict[str, ActorNode] = {}
     seen = 0
-    for row in event_rows(graph):
-        seen += 1
-        if not options.keeps(row):
-            continue
-        for code in (row.source, row.target):
-            if code is None:
-                continue
-            key = node_id(code, actors, options.level)
-            node = nodes.get(key) or nodes.setdefault(key, make_node(key, actors, options.level))
-            node.degree += 1
-            node.events += 1
-            if row.date:
-                node.first = row.date if node.first is None else min(node.first, row.date)
-    if not seen:
-        raise KGraphError("the graph has no events to export")
-    if not nodes:
-        raise KGraphError("no event is left to export (check --roots, --since/--until)")
-    top = max(n.degree for n in nodes.values())
-    dynamic = dynamic and any(n.first for n in nodes.values())
-    writer = GexfWriter(out, dynamic=dynamic)
-    writer.start(description=f"kgraph actor-event network ({options.level} level)")
-    writer.attributes("node", NODE_ATTRIBUTES + EVENT_NODE_ATTRIBUTES)
-    writer.attributes("edge", [("role", "role", "string")])
-    writer.open("nodes")
-    for node in sorted(nodes.values(), key=lambda n: n.id):
-        size = round(5 + 35 * (node.degree / top) ** 0.5, 2)
-        writer.node(node.id, node.label, _node_values(node), color=node.color, size=size, start=node.first)
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as edges:
-        edge_writer = GexfWriter(edges, dynamic=dynamic)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as events, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as edges:
+        # Without any dated event no ``start`` or spell is written, so the files hold what the static
+        # document needs too.
+        event_writer, edge_writer = GexfWriter(events, dynamic=dynamic), GexfWriter(edges, dynamic=dynamic)
         for row in event_rows(graph):
+            seen += 1
             if not options.keeps(row):
                 continue
+            ends = []
+            for code in (row.source, row.target):
+                if code is None:
+                    continue
+                key = node_id(code, actors, options.level)
+                node = nodes.get(key) or nodes.setdefault(key, make_node(key, actors, options.level))
+                node.degree += 1
+                node.events += 1
+                if row.date:
+                    node.first = row.date if node.first is None else min(node.first, row.date)
+                ends.append(key)
             key = "event:" + row.iri.rsplit("/", 1)[-1]
             values = {"kind": "event", "cameo": row.code, "cameo_root": row.root, "date": row.date,
                       "goldstein": row.goldstein, "quad_class": row.quad, "mentions": row.mentions}
             label = f"{row.source} {row.code} {row.target or '-'}"
-            writer.node(key, label, values, color=quad_color(row.quad), size=3.0, start=row.date)
+            event_writer.node(key, label, values, color=quad_color(row.quad), size=3.0, start=row.date)
             spells = [(row.date, row.date)] if dynamic and row.date else []
-            source = node_id(row.source, actors, options.level)
-            edge_writer.edge(f"{key}|source", source, key, kind="source", weight=1.0, label="source",
+            edge_writer.edge(f"{key}|source", ends[0], key, kind="source", weight=1.0, label="source",
                              values={"role": "source"}, color="#777777", spells=spells)
             if row.target is not None:
-                target = node_id(row.target, actors, options.level)
-                edge_writer.edge(f"{key}|target", key, target, kind="target", weight=1.0, label="target",
+                edge_writer.edge(f"{key}|target", key, ends[1], kind="target", weight=1.0, label="target",
                                  values={"role": "target"}, color="#777777", spells=spells)
+        if not seen:
+            raise KGraphError("the graph has no events to export")
+        if not nodes:
+            raise KGraphError("no event is left to export (check --roots, --since/--until)")
+        top = max(n.degree for n in nodes.values())
+        writer = GexfWriter(out, dynamic=dynamic and any(n.first for n in nodes.values()))
+        writer.start(description=f"kgraph actor-event network ({options.level} level)")
+        writer.attributes("node", NODE_ATTRIBUTES + EVENT_NODE_ATTRIBUTES)
+        writer.attributes("edge", [("role", "role", "string")])
+        writer.open("nodes")
+        for node in sorted(nodes.values(), key=lambda n: n.id):
+            size = round(5 + 35 * (node.degree / top) ** 0.5, 2)
+            writer.node(node.id, node.label, _node_values(node), color=node.color, size=size, start=node.first)
+        events.seek(0)
+        shutil.copyfileobj(events, out)
         writer.close("nodes")
         writer.open("edges")
         edges.seek(0)
-        for line in edges:
-            out.write(line)
+        shutil.copyfileobj(edges, out)
     writer.close("edges")
     writer.end()
 

@@ -1,8 +1,10 @@
-"""RDF syntaxes: Turtle, TriG, N-Triples, N-Quads and JSON-LD, streamed from SPARQL.
+"""RDF syntaxes: Turtle, TriG, N-Triples, N-Quads and JSON-LD, streamed from the Oxigraph store.
 
-Triples come out of a SPARQL SELECT and go straight to pyoxigraph's
-streaming serialisers (Turtle, TriG, N-Triples, N-Quads) or to kgraph's own
-JSON-LD writer, so no document is built in memory.
+Quads come out of the store's indexes (``quads_for_pattern``; SPARQL only for
+the list of subjects and of articles) and go straight to pyoxigraph's
+streaming serialisers (Turtle, TriG, N-Quads), to Oxigraph's own dump
+(N-Triples) or to kgraph's own JSON-LD writer, so no document is built in
+memory.
 
 TriG and N-Quads split the graph as a build writes them
 (:mod:`kgraph.graph.named`): each article's graph (named by the article's
@@ -20,27 +22,29 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
+from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph
 
+from ..errors import GraphError, KGraphError
 from ..graph.namespace import KG, PREFIXES
 from ..resources import package_file
 from .atomic import atomic_path
 from .registry import register
 from .sparql import oxigraph_store, select_terms, single_graph
 
-__all__ = ["jsonld_context", "write_rdf"]
+__all__ = ["jsonld_context", "stream_file", "write_rdf"]
 
 # ---------------------------------------------------------------- SPARQL: every read of the graph
-#: Every triple, for graphs spread over several graphs of a store (a TriG file); in no useful order, which
-#: is still valid Turtle and JSON-LD (a subject split in two). Otherwise the writers read subject by subject.
-ALL_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+# Graphs spread over several graphs of a store (a store directory, a TriG or N-Quads file) are read quad
+# by quad with ``quads_for_pattern``, graph by graph: a subject's triples in two graphs come out apart,
+# which is still valid Turtle and JSON-LD (a subject split in two). One graph is read subject by subject.
 #: Which article each mention comes from: its triples, and the kg:mention links to it, go in that article's graph.
 MENTION_ARTICLES = "SELECT ?m ?a WHERE { ?m kg:inArticle ?a }"
 #: The articles: their own triples go in their graph.
@@ -65,8 +69,8 @@ def _subjects_grouped(graph: Graph) -> Iterator[ox.Quad]:
     """
     store = oxigraph_store(graph)
     name = single_graph(store)
-    if name is None:
-        return (ox.Quad(s, p, o) for s, p, o in select_terms(graph, ALL_TRIPLES))
+    if name is None:  # every quad of every graph, read by Oxigraph without a SPARQL row per triple
+        return store.quads_for_pattern(None, None, None, None)
     # chain and map run in C: no Python frame per triple, one call per subject.
     return chain.from_iterable(
         map(lambda row: store.quads_for_pattern(row[0], None, None, name), select_terms(graph, SUBJECTS))
@@ -79,11 +83,12 @@ def _quads(graph: Graph) -> Iterator[ox.Quad]:
     mention = ox.NamedNode(str(KG.mention))
     store = oxigraph_store(graph)
     name = single_graph(store)
-    if name is None:  # triples over several graphs: decide row by row
+    if name is None:  # triples over several graphs: decide quad by quad
         article_of = {m: a for m, a in select_terms(graph, MENTION_ARTICLES)}
         article_of.update((a, a) for (a,) in select_terms(graph, ARTICLES))
         where = article_of.get
-        for s, p, o in select_terms(graph, ALL_TRIPLES):
+        for quad in store.quads_for_pattern(None, None, None, None):
+            s, p, o = quad.subject, quad.predicate, quad.object
             place = where(s)
             yield ox.Quad(s, p, o, place if place is not None else where(o, events) if p == mention else events)
         return
@@ -115,14 +120,14 @@ def _quads(graph: Graph) -> Iterator[ox.Quad]:
 def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
     """Write ``graph`` as ``ttl``, ``nt``, ``trig``, ``nq`` or ``jsonld``.
 
-    N-Triples of a graph held in one Oxigraph graph are dumped by Oxigraph itself (no row crosses into
-    Python); Turtle, TriG, N-Quads and JSON-LD stream the store's quads through Python once, a subject
-    (or, in TriG and N-Quads, an article's graph) at a time.
+    N-Triples are dumped by Oxigraph itself, graph by graph (no row crosses into Python); Turtle, TriG,
+    N-Quads and JSON-LD stream the store's quads through Python once, a subject (or, in TriG and N-Quads,
+    an article's graph) at a time.
     """
     with atomic_path(path) as tmp:
         if syntax == "jsonld":
             with open(tmp, "w", encoding="utf-8") as out:
-                _write_jsonld(graph, out)
+                _write_jsonld(_subjects_grouped(graph), out)
             return
         fmt = _SYNTAXES[syntax]
         prefixes = _PREFIXES if syntax in ("ttl", "trig") else None
@@ -132,10 +137,61 @@ def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
                 return
             store = oxigraph_store(graph)
             name = single_graph(store)
-            if syntax == "nt" and name is not None:
-                store.dump(out, fmt, from_graph=name)  # line order does not matter: Oxigraph writes it all
+            if syntax == "nt":  # line order does not matter: Oxigraph writes it all, graph by graph
+                for one in [name] if name is not None else [ox.DefaultGraph(), *store.named_graphs()]:
+                    store.dump(out, fmt, from_graph=one)
             else:
                 ox.serialize(map(attrgetter("triple"), _subjects_grouped(graph)), out, fmt, prefixes=prefixes)
+
+
+#: Graph files holding one graph, whose triples an export to one graph's syntax takes straight from
+#: Oxigraph's parser (:func:`stream_file`), with no store in between.
+STREAMED_INPUTS = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
+#: The export syntaxes :func:`stream_file` writes (TriG and N-Quads need the articles first: they go through a store).
+STREAMED_OUTPUTS = ("nt", "ttl", "jsonld")
+
+
+def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.PathLike[str]) -> bool:
+    """Convert the graph file ``source`` to ``syntax`` as Oxigraph parses it: memory stays flat and no store is built.
+
+    Triples come out in the file's order (a file kgraph wrote is sorted, so each subject's triples are
+    together, as Turtle and JSON-LD group them); a triple written twice in the file is written twice.
+
+    Returns:
+        ``False`` (nothing written) when ``source`` is not an N-Triples or Turtle file or ``syntax`` is not
+        ``nt``, ``ttl`` or ``jsonld``: the caller then opens the graph and exports it.
+
+    Raises:
+        GraphError: the file is missing or does not parse.
+        KGraphError: the file holds no triple.
+    """
+    source = Path(source)
+    fmt_in = STREAMED_INPUTS.get(source.suffix.lower())
+    if fmt_in is None or syntax not in STREAMED_OUTPUTS or not source.is_file():
+        return False
+    count = 0
+
+    def counted(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
+        nonlocal count
+        for count, quad in enumerate(quads, 1):  # noqa: B007 (the count is read after the loop)
+            yield quad
+
+    try:
+        with atomic_path(path) as tmp:
+            quads = counted(ox.parse(path=str(source), format=fmt_in))
+            if syntax == "jsonld":
+                with open(tmp, "w", encoding="utf-8") as out:
+                    _write_jsonld(quads, out)
+            else:
+                with open(tmp, "wb") as out:
+                    prefixes = _PREFIXES if syntax == "ttl" else None
+                    ox.serialize(map(attrgetter("triple"), quads), out, _SYNTAXES[syntax], prefixes=prefixes)
+            if not count:
+                raise KGraphError("the graph is empty: nothing to export")
+    except (SyntaxError, ValueError) as err:
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise GraphError(f"{source}: cannot parse as {fmt_in.name}: {message}") from err
+    return True
 
 
 # ---------------------------------------------------------------- JSON-LD
@@ -249,7 +305,8 @@ class _Nodes:
         return node
 
 
-def _write_jsonld(graph: Graph, out: IO[str]) -> None:
+def _write_jsonld(quads: Iterable[ox.Quad], out: IO[str]) -> None:
+    """One node object per run of quads with the same subject."""
     out.write('{"@context": ')
     out.write(json.dumps(jsonld_context(), ensure_ascii=False))
     out.write(',\n "@graph": [')
@@ -257,7 +314,7 @@ def _write_jsonld(graph: Graph, out: IO[str]) -> None:
     encode = json.JSONEncoder(ensure_ascii=False).encode
     separator = "\n  "
     subject, pairs = None, []
-    for quad in _subjects_grouped(graph):
+    for quad in quads:
         s = quad.subject
         if s != subject:
             if subject is not None:

@@ -10,9 +10,10 @@ where kgraph takes it from are listed in ``data/gdelt_events.tsv``,
 ``docs/exports.md``); :func:`pandas_dtypes` gives the dtypes to read a file
 with.
 
-Two SPARQL queries (below) give one row per event (aggregated over its
-mentions by the query engine) and one row per mention; rows are written as
-they arrive, so memory stays flat whatever the graph size.
+SPARQL queries (below) give one row per event (aggregated over its mentions
+by the query engine) and one row per mention; rows are written as they
+arrive, so memory stays flat whatever the graph size (the mentions table
+keeps one date per event, for DATEADDED).
 """
 from __future__ import annotations
 
@@ -63,20 +64,24 @@ WHERE {
                         OPTIONAL { ?a dcterms:date ?adate } BIND(""" + _OUTLET + """ AS ?outlet) } }
 } GROUP BY ?event ?s ?t ?type ?root ?date ?g ?quad ?negated ?mode ?plover
 """
-#: One row per mention of a non-negated event, with the earliest date of the event's articles (DATEADDED).
+#: One row per mention of a non-negated event (no aggregate: the rows stream as Oxigraph finds them).
 MENTIONS_QUERY = r"""
-SELECT ?event ?date ?m ?doc ?url ?adate ?lang ?sid ?start ?end ?conf ?sentence ?stext ?atext ?ttext (MIN(?other) AS ?added)
+SELECT ?event ?date ?m ?doc ?url ?adate ?lang ?sid ?start ?end ?conf ?sentence ?stext ?atext ?ttext
 WHERE {
   ?event a kg:Event ; kg:negated false ; kg:mention ?m .
   OPTIONAL { ?event kg:date ?date }
-  OPTIONAL { ?event kg:mention/kg:inArticle/dcterms:date ?other }
   OPTIONAL { ?m kg:inArticle ?a .
              OPTIONAL { ?a kg:docId ?doc } OPTIONAL { ?a kg:url ?url }
              OPTIONAL { ?a dcterms:date ?adate } OPTIONAL { ?a dcterms:language ?lang } }
   OPTIONAL { ?m kg:sentenceIndex ?sid } OPTIONAL { ?m kg:charStart ?start } OPTIONAL { ?m kg:charEnd ?end }
   OPTIONAL { ?m kg:confidence ?conf } OPTIONAL { ?m kg:sentenceText ?sentence }
   OPTIONAL { ?m kg:sourceText ?stext } OPTIONAL { ?m kg:actionText ?atext } OPTIONAL { ?m kg:targetText ?ttext }
-} GROUP BY ?event ?date ?m ?doc ?url ?adate ?lang ?sid ?start ?end ?conf ?sentence ?stext ?atext ?ttext
+}
+"""
+#: The earliest date of each event's articles (DATEADDED of the mentions table): one small row per event,
+#: read before the mentions (grouping the mention rows themselves made Oxigraph hash every column).
+ADDED_QUERY = """
+SELECT ?event (MIN(?other) AS ?added) WHERE { ?event kg:mention/kg:inArticle/dcterms:date ?other } GROUP BY ?event
 """
 
 _TABLES = {"gdelt": "data/gdelt_events.tsv", "gdelt-mentions": "data/gdelt_mentions.tsv", "csv": "data/csv_columns.tsv"}
@@ -252,9 +257,10 @@ def _gdelt_row(event: EventRecord, actors: _Actors) -> list[str]:
 
 
 def _mention_rows(graph: Graph) -> Iterator[list[str]]:
+    added_of = {iri: added for iri, added in select(graph, ADDED_QUERY) if iri is not None and added is not None}
     for (iri, day, _m, doc, url, adate, lang, sid, start, end, conf, sentence,
-         stext, atext, ttext, added) in select(graph, MENTIONS_QUERY):
-        first = added or day
+         stext, atext, ttext) in select(graph, MENTIONS_QUERY):
+        first = added_of.get(iri) or day
         yield [
             str(global_event_id(iri or "")), f"{_ymd(first)}000000" if first else "",
             f"{_ymd(adate)}000000" if adate else "", "1" if url else "2", _outlet(url, doc), url or doc or "",

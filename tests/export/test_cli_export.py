@@ -113,3 +113,33 @@ def test_export_reads_every_graph_syntax(runner, tmp_path, suffix):
     result = runner.invoke(cli, ["export", str(source), "--to", "gexf", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert ("USA", "TUR") in set(nx.read_gexf(out, version="1.3").edges())
+
+
+@pytest.mark.parametrize("fmt", ["nt", "ttl", "jsonld"])
+@pytest.mark.parametrize("suffix", [".nt", ".ttl"])
+def test_one_graph_file_to_one_graph_syntax_streams_without_a_store(runner, tmp_path, monkeypatch, suffix, fmt):
+    import kgraph.export.sparql
+    from kgraph.graph import load_graph
+
+    from tests.export.test_rdf import _same_triples
+
+    def no_store(path):
+        raise AssertionError("a streamed conversion opened the graph")
+
+    monkeypatch.setattr(kgraph.export.sparql, "open_export_graph", no_store)
+    source = tmp_path / f"events{suffix}"
+    save_graph(mixed_graph(), source)
+    out = tmp_path / f"g.{fmt}"
+    result = runner.invoke(cli, ["export", str(source), "--to", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert _same_triples(load_graph(out), mixed_graph()) and len(load_graph(out)) == len(mixed_graph())
+
+
+def test_streamed_conversion_of_an_empty_or_broken_file_is_one_line(runner, tmp_path):
+    empty, broken = tmp_path / "empty.ttl", tmp_path / "broken.nt"
+    empty.write_text("@prefix kg: <https://w3id.org/kgraph/ontology#> .\n", encoding="utf-8")
+    broken.write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
+    assert "empty" in _one_line_error(runner.invoke(cli, ["export", str(empty), "--to", "nt", "-o", str(tmp_path / "x.nt")]))
+    line = _one_line_error(runner.invoke(cli, ["export", str(broken), "--to", "ttl", "-o", str(tmp_path / "x.ttl")]))
+    assert "broken.nt: cannot parse as N-Triples" in line
+    assert not (tmp_path / "x.nt").exists() and not (tmp_path / "x.ttl").exists()

@@ -88,11 +88,13 @@ def test_exports_from_a_store_directory_match_the_in_memory_graph(graph, tmp_pat
 
     store = tmp_path / "store"
     write_graph(graph, store)
-    for fmt in ("nq", "jsonld", "gdelt", "gexf"):
-        export(graph, fmt, tmp_path / f"memory.{fmt}")
+    # A store keeps one named graph per article: RDF syntaxes read it graph by graph, not subject by subject.
+    for fmt, options in (("nq", {}), ("nt", {}), ("ttl", {}), ("trig", {}), ("jsonld", {}), ("gdelt", {}),
+                         ("gdelt-mentions", {}), ("gexf", {}), ("gexf", {"bipartite": True, "dynamic": True})):
+        export(graph, fmt, tmp_path / f"memory.{fmt}", **options)
         with open_graph(store) as on_disk:
-            export(on_disk, fmt, tmp_path / f"disk.{fmt}")
-        if fmt in ("nq", "jsonld"):
+            export(on_disk, fmt, tmp_path / f"disk.{fmt}", **options)
+        if fmt in ("nq", "nt", "ttl", "trig", "jsonld"):
             assert _same_triples(load_graph(tmp_path / f"disk.{fmt}"), graph)
         else:
             memory = (tmp_path / f"memory.{fmt}").read_text(encoding="utf-8").splitlines()
