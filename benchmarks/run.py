@@ -53,7 +53,8 @@ def sentence_pool() -> dict[str, list[str]]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
-                if record.get("lang") in pool and record.get("text", "").strip():
+                # Sentences only: the actor-phrase gold files (no "events") hold phrases, not text.
+                if record.get("lang") in pool and record.get("text", "").strip() and "events" in record:
                     pool[record["lang"]].append(" ".join(record["text"].split()))
     for path in sorted(EXAMPLES.glob("*.txt")):
         lang = "fr" if "_fr_" in path.name else "en"

@@ -398,7 +398,10 @@ class ActorDictionary:
         size = len(doc)
         at = token.i
         folded: dict[int, str] = {}
-        for form in {fold(token.lemma_), fold(token.text)}:
+        # The word as written first, then its lemma: "the armed forces" is the army (MIL), not an
+        # "armed force" (UAF). A fixed order, too: iterating a set made it depend on the hash seed,
+        # so two processes (--jobs) could read the same title differently.
+        for form in dict.fromkeys((fold(token.text), fold(token.lemma_))):
             best: tuple[int, str] | None = None
             for (position, length), titles in self._agent_groups.get(form, ()):
                 start = at - position

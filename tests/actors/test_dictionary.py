@@ -266,3 +266,18 @@ def test_parties_armed_groups_and_unions():
     assert _people("fr", "l'ANC", "2020-01-01") == [("ANC", "ZAFGOV")]
     assert fr.label_for("ZAFGOV") == "Afrique du Sud (gouvernement)"
     assert _people("fr", "tant pis", None) == []
+
+
+def test_a_multiword_title_reads_the_same_in_every_process():
+    """'armed forces' (MIL) and 'armed force' (UAF) share a lemma: the written form decides, whatever
+    the hash seed (it once depended on a set's order, so --jobs workers disagreed)."""
+    import subprocess
+    import sys
+
+    code = ("import spacy; from kgraph.actors.dictionary import actor_dictionary; "
+            "doc = spacy.blank('en')('the armed forces'); doc[2].lemma_ = 'force'; "
+            "print(actor_dictionary('en').role_sector(doc[2]))")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
+            for seed in range(6)}
+    assert seen == {"MIL"}
