@@ -14,7 +14,7 @@ from itertools import permutations, product
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.dictionary import ActorDictionary
+from ..actors.dictionary import ActorDictionary, split_code
 from ..text import fold
 from ..actors.resolver import ActorResolver
 from ..cameo import cameo_code
@@ -1126,7 +1126,7 @@ def _statement_topic(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exc
     """The first actor named in what ``verb`` (a verb of saying) reports, when the report holds
     no event trigger of its own (that event is coded instead)."""
     content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "VERB"))]
-    speakers = {resolver_country for resolver_country in (_code_country(c) for c in exclude) if resolver_country}
+    speakers = {country for country in (split_code(code)[0] for code in exclude) if country}
     words = sorted({t for c in content for t in c.subtree}, key=lambda t: t.i)
     if not words:
         return []
@@ -1145,10 +1145,6 @@ def _statement_topic(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exc
         if refs:
             return refs
     return []
-
-
-def _code_country(code: str) -> str | None:
-    return None if code[:3] in ("IGO", "NGO", "IMG") else code[:3]
 
 
 def _venue(ref: ActorRef, prep: str, lexicon: Lexicon) -> bool:
