@@ -248,8 +248,22 @@ class ActorResolver:
     def resolve_one(self, token: Token) -> list[ActorRef]:
         """Actors of the phrase headed by ``token`` alone (cached per token)."""
         if token.i not in self._cache:
-            self._cache[token.i] = self._resolve(token)
+            self._cache[token.i] = [self._operating(ref, token) for ref in self._resolve(token)]
         return self._cache[token.i]
+
+    def _operating(self, ref: ActorRef, token: Token) -> ActorRef:
+        """An international armed group (IMG: Islamic State, al-Qaeda) acts as the rebels of the
+        country it acts in, as the gold data codes it: "Islamic State fighters seized Palmyra" is
+        SYRREB. The country is the one place its sentence names, else the article's dominant one."""
+        if not ref.code.startswith("IMG") or ref.country:
+            return ref
+        places = self._located(token.sent)
+        country = next(iter(places)) if len(places) == 1 else self.context_country(token)
+        if not country:
+            return ref
+        code = country + "REB"
+        return ActorRef(ref.text, code, country, "REB", ref.label, ref.wikidata, ref.start, ref.end, ref.how,
+                        (ref.rule or ref.how) + "+operating-country")
 
     def _resolve(self, token: Token) -> list[ActorRef]:
         if token.pos_ == "PRON":

@@ -185,3 +185,15 @@ def test_an_institution_owned_by_another_state(lookup, text, lang, code):
 ])
 def test_a_shared_demonym_takes_the_state_its_phrase_names(lookup, text, lang, code):
     assert lookup(text, lang) == code
+
+
+@pytest.mark.parametrize("text, lang, code", [
+    ("l'État islamique", "fr", "IMGMUSISI"), ("Daech", "fr", "IMGMUSISI"), ("al-Qaïda", "fr", "IMGMUSALQ"),
+    ("Islamic State fighters", "en", "IMGMUSISI"), ("al-Qaeda", "en", "IMGMUSALQ"),
+])
+def test_the_main_jihadist_groups_in_both_languages(lookup, text, lang, code):
+    assert lookup(text, lang, "2016-01-01") == code  # alone, no country to act in
+
+
+def test_an_islamic_state_in_lower_case_is_no_group(lookup):
+    assert lookup("an Islamic state", "en", "2016-01-01") is None

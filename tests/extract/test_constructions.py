@@ -482,3 +482,12 @@ def test_a_curfew_or_emergency_with_no_one_named_falls_on_the_states_people(extr
 ])
 def test_help_said_to_be_coming_is_an_intent(extract, lang, text):
     assert ("CAN", "03", "UKR") in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Islamic State fighters seized the ancient city of Palmyra in Syria on Wednesday.", ("SYRREB", "19", "SYR")),
+    ("fr", "Les combattants de l'État islamique se sont emparés mercredi de la cité antique de Palmyre, en Syrie.",
+     ("SYRREB", "19", "SYR")),
+])
+def test_an_international_armed_group_acts_as_rebels_of_the_country_it_acts_in(extract, lang, text, expected):
+    assert expected in roles(extract(text, lang, "2015-05-20"))
