@@ -10,6 +10,7 @@ for error analysis; **test** is scored only (never read its errors, never change
 - Round 2 (2026-12-02, seed 20261202): ``{en,fr}_c.jsonl`` → ``dev_c_{lang}``, ``test_c_{lang}``.
   Lines of one short article (ids ``…-artNN-K``) stay together and in order, so article context
   (``kgraph evaluate --article-context``) sees the whole article in whichever half it falls.
+- Round 3 (2026-12-02): ``test_d_{lang}.jsonl`` is test only and is not split (see the gold README).
 - Actor phrases (seed 20261202): ``actors_{lang}.jsonl`` → ``actors_dev_{lang}``, ``actors_test_{lang}``.
 """
 from __future__ import annotations
