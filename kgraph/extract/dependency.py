@@ -8,6 +8,8 @@ cover both.
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import permutations, product
@@ -76,6 +78,7 @@ def extract_events(
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
+        _repair_infinitives(sent, lexicon)
         resolver.start_sentence(index, sent)
         triggers = _triggers(sent, lexicon)
         dates = _event_dates(sent, lang, date, triggers)
@@ -101,6 +104,23 @@ def extract_events(
 
 
 # ---------------------------------------------------------------- triggers
+def _repair_infinitives(sent: Span, lexicon: Lexicon) -> None:
+    """An infinitive complement the English parser took for an adverbial clause because a date
+    came between ("threatened on Tuesday to attack", "vowed last week to retaliate") is made the
+    complement (xcomp) it is: only under a verb that takes an infinitive complement (markers.tsv
+    ``infinitive``) and with no object before it, so that a purpose clause ("sent troops on
+    Monday to help") stays adverbial."""
+    for token in sent:
+        head = token.head
+        if (
+            token.dep_ == "advcl" and token.tag_ == "VB" and head.i < token.i
+            and fold(head.lemma_) in lexicon.infinitive_verbs
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and not any(c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} and head.i < c.i < token.i for c in head.children)
+        ):
+            token.dep_ = "xcomp"
+
+
 def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     triggers: list[_Trigger] = []
     used_nouns: set[int] = set()
@@ -164,6 +184,11 @@ def _measured(noun: Token, lexicon: Lexicon) -> list[Token]:
     """The nouns a measure noun counts: "round of talks" → talks, "cycle de négociations"."""
     if fold(noun.lemma_) not in lexicon.measure_nouns:
         return []
+    return _counted(noun)
+
+
+def _counted(noun: Token) -> list[Token]:
+    """The "of"/"de" nouns of a counting noun: "hundreds of civilians", "des centaines de civils"."""
     found = []
     for child in noun.children:
         if child.dep_ == "prep" and fold(child.text) == "of":
@@ -259,9 +284,11 @@ def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry
     # A verb or adjective complement counts as an object for the conditions: "declined to comment",
     # "refuse de commenter", "s'est montré pessimiste".
     complements = [c.lemma_ for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ")]
+    # A counted object stands for what it counts: "killed hundreds of civilians", "des milliers de manifestants".
+    counted = [c.lemma_ for o in objects if fold(o.lemma_) in lexicon.quantities for c in _counted(o)]
     entry = lexicon.match(
         keys,
-        objects=[o.lemma_ for o in objects] + complements,
+        objects=[o.lemma_ for o in objects] + counted + complements,
         subjects=[s.lemma_ for s in _subject_heads(verb)],
         preps=_prepositions(verb, particles, lexicon),
     )
@@ -362,6 +389,11 @@ def _events(
     if not sources:
         note("no source")
         return
+    if _in_condition(trigger.token, lexicon):
+        # What a condition supposes has not happened: "would close the strait if the United
+        # States imposed sanctions", "s'ils ne levaient pas leur camp".
+        note("condition")
+        return
     if targets:
         # A place that is the recipient of a protest or a show of force in one's own country is
         # a domestic event ("thousands marched in Dhaka"), not a wrong guess of the context.
@@ -434,9 +466,13 @@ def _events(
         code = lexicon.intent_codes[code[:2]]
     if "reported violence" in rules:
         code = lexicon.accusation_code
-    action = _action(trigger, resolver.text, code)
+    actions: dict[str, Action] = {}
     note("negated" if negated else "event")
     for source, target in pairs:
+        pair_code = _violence_sense(code, trigger, source, target, lexicon)
+        if pair_code not in actions:
+            actions[pair_code] = _action(trigger, resolver.text, pair_code)
+        action = actions[pair_code]
         confidence = 0.9 - penalty
         for ref in (source, target):
             if ref is not None and ref.how in ("pronoun", "context"):
@@ -457,6 +493,61 @@ def _events(
             row=row,
             rules=tuple(rules),
         )
+
+
+def _violence_sense(code: str, trigger: _Trigger, source: ActorRef, target: ActorRef | None, lexicon: Lexicon) -> str:
+    """Conventional force (19), assault (18) or mass killing (20), by who acts on whom.
+
+    The gold convention: CAMEO 19 is force between armed forces or states ("North Korea shelled
+    the island", "les combats entre l'armée et les rebelles"); violence by irregulars on people
+    or forces is assault, 18 ("gunmen ambushed a police convoy", "un engin explosif a tué trois
+    soldats"), and so is force on those who do not fight ("troops fired on protesters"); the
+    killing of hundreds of civilians or more is a mass killing, 20 ("ont exécuté des centaines
+    d'hommes").
+    """
+    if code not in lexicon.assault_codes and code[:2] not in ("18", "19"):
+        return code
+    words = {fold(trigger.token.lemma_)} | ({fold(trigger.noun.lemma_)} if trigger.noun is not None else set())
+    if words & lexicon.battle_words or target is None:
+        return code
+    victims = target.sector in lexicon.victim_sectors
+    if (
+        lexicon.mass_code and victims and fold(trigger.token.lemma_) in lexicon.killing_verbs
+        and _victim_count(trigger.token.doc, target, lexicon) >= lexicon.mass_victims
+    ):
+        return lexicon.mass_code
+    if code not in lexicon.assault_codes:
+        return code
+    if not trigger.nominal and any(
+        s.pos_ == "NOUN" and (noun := lexicon.nouns.get(fold(s.lemma_))) is not None and noun.cameo[:2] == "19"
+        for s in _subject_heads(trigger.token)
+    ):
+        # The weapon of an air strike or a shelling is the event: "Israeli strikes killed 30 civilians".
+        return code
+    if lexicon.bombing_code and not trigger.nominal:
+        agent = _agent(trigger.token, lexicon)
+        doers = _subject_heads(trigger.token) + ([agent] if agent is not None else [])
+        if any(fold(d.lemma_) in lexicon.classes.get("explosive_words", ()) for d in doers):
+            return lexicon.bombing_code
+    irregular = source.sector in lexicon.irregular_sectors and target.sector is not None
+    return lexicon.assault_codes[code] if irregular or victims else code
+
+
+def _victim_count(doc: Doc, target: ActorRef, lexicon: Lexicon) -> int:
+    """How many people ``target`` counts: its number ("1,429 people", "au moins 817 personnes") or a
+    counting noun before it ("hundreds of civilians", "des centaines d'hommes" count as 100)."""
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None:
+        return 0
+    best = 0
+    for token in doc[max(span.start - 3, span.sent.start):span.end]:
+        if fold(token.lemma_) in lexicon.mass_quantities or fold(token.text).rstrip("s") in lexicon.mass_quantities:
+            best = max(best, 100)
+        elif token.like_num:
+            digits = re.sub(r"[\s,.\u202f\u00a0]", "", token.text)
+            if digits.isdigit():
+                best = max(best, int(digits))
+    return best
 
 
 def _reciprocal(verb: Token, lexicon: Lexicon) -> bool:
@@ -584,6 +675,22 @@ def _verbal_roles(
         # towards, the actor in it (CAMEO 01).
         speech = fold(verb.lemma_) in lexicon.report_verbs
         complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and (not speech or c.i > verb.i)]
+        if not targets and trigger.entry.cameo[:2] in lexicon.threat_roots:
+            # A threat is made to whoever must meet its condition: "threatened to strike unless
+            # President Jonathan reversed the decision", "a menacé de fermer le détroit si les
+            # États-Unis sanctionnaient …".
+            targets = _condition_subjects(verb, resolver, lexicon, exclude)
+            if targets:
+                rules.append("condition subject")
+        if not targets and trigger.entry.cameo[:2] in lexicon.probe_roots:
+            # What is investigated names its recipient deep in its phrase: its doer ("investigate
+            # crimes committed by Syrian forces", "enquête sur les crimes imputés à l'armée
+            # birmane"), its owner ("flux liés au fonds souverain malaisien") or its place ("the
+            # gas attack in Douma", "crimes commis au Venezuela").
+            targets = _investigated(verb, trigger.noun, resolver, lexicon, exclude)
+            if targets:
+                penalty += 0.1
+                rules.append("investigated")
         if not targets and trigger.entry.cameo[:2] in lexicon.addressee_roots:
             # A demand's addressee is the subject of what is demanded: "demanded that the
             # United States match …", "exige que Moscou retire …".
@@ -1029,6 +1136,88 @@ def _targets(
         if refs:
             return refs, 0.1
     return [], 0.0
+
+
+def _is_condition(clause: Token, lexicon: Lexicon) -> bool:
+    """A clause opened by "if"/"unless"/"si": adverbial, or a complement in the French model's
+    parse ("qu'il riposterait si l'Inde attaquait", with "si" as mark or adverb)."""
+    if clause.dep_ not in ADVERBIAL_DEPS | {"advcl:cond", "ccomp"}:
+        return False
+    if any(c.dep_ in ("mark", "advmod") and c.i < clause.i and fold(c.text) in lexicon.condition_marks for c in clause.children):
+        return True
+    # "menacé de faire grève si le président refusait": "si" hung on the governing verb, just before the clause.
+    before = clause.left_edge.i - 1
+    return before >= 0 and clause.doc[before].head == clause.head and fold(clause.doc[before].text) in lexicon.condition_marks
+
+
+def _in_condition(token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token`` (or the verb of an event noun) is inside an "if"/"unless"/"si" clause."""
+    clause = token.head if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("ROOT",) else token
+    for _ in range(4):
+        if _is_condition(clause, lexicon):
+            return True
+        if clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+            clause = clause.head
+            continue
+        return False
+    return False
+
+
+def _condition_subjects(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
+    """The subjects of the conditions ("if"/"unless"/"si"/"à moins que") of ``verb``, of its
+    complements and of what it says ("warned that … would … if the EU imposed sanctions")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "parataxis")]
+    for head in heads:
+        for clause in head.children:
+            if clause == verb or not _is_condition(clause, lexicon):
+                continue
+            for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+                refs = [r for r in resolver.resolve(subject) if r.code not in exclude]
+                if refs:
+                    return refs
+    return []
+
+
+def _investigated(verb: Token, noun: Token | None, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
+    """The actors of what an investigation is about, nearest first: searched through the verb's
+    object (or event noun) and its "into"/"sur"/"on" phrases down to seven levels, doers
+    (by/par/à after a participle) before the others, places counting as their country."""
+    heads = [c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS or _hung_object(c, verb, lexicon)]
+    if noun is not None and noun not in heads:
+        heads.append(noun)
+    heads += [
+        c for c in verb.children
+        if c.dep_ in OBLIQUE_DEPS and any(k.dep_ == "case" and fold(k.text) in lexicon.probe_preps for k in c.children)
+    ]
+    heads += [p for c in verb.children if c.dep_ == "prep" and fold(c.text) in lexicon.probe_preps for p in c.children if p.dep_ == "pobj"]
+    frontier = list(heads)
+    seen = {verb.i}
+    for _ in range(7):
+        doers: list[ActorRef] = []
+        others: list[ActorRef] = []
+        following: list[Token] = []
+        for token in frontier:
+            if token.i in seen:
+                continue
+            seen.add(token.i)
+            if token.pos_ in ("NOUN", "PROPN", "ADJ"):  # ADJ: a demonym the parser hung one level down
+                doer = token.dep_ in ("obl:agent", "pobj") and fold(token.head.text if token.dep_ == "pobj" else next(
+                    (k.text for k in token.children if k.dep_ == "case"), "")) in lexicon.agent_preps | {"à", "a", "to"} and token.head.pos_ in ("VERB", "ADP")
+                refs = [r for r in resolver.resolve(token) or resolver.owners(token) if r.code not in exclude and r.how != "pronoun"]
+                (doers if doer else others).extend(refs)
+            for child in token.children:
+                if child.dep_ in ("punct", "cc", "det", "case") or child.i in seen:
+                    continue
+                # A preposition is no level of its own: "committed by Syrian forces".
+                following += [p for p in child.children if p.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
+        found = doers or others
+        if found:
+            unique: dict[str, ActorRef] = {}
+            for ref in found:
+                unique.setdefault(ref.code, ref)
+            return list(unique.values())
+        frontier = following
+    return []
 
 
 def _instrument_noun(child: Token, noun: Token | None, lexicon: Lexicon) -> bool:

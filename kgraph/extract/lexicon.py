@@ -163,6 +163,20 @@ class Lexicon:
     quantities: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
+    assault_codes: dict[str, str] = field(default_factory=dict)
+    irregular_sectors: frozenset[str] = frozenset()
+    victim_sectors: frozenset[str] = frozenset()
+    battle_words: frozenset[str] = frozenset()
+    killing_verbs: frozenset[str] = frozenset()
+    mass_code: str | None = None
+    threat_roots: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    infinitive_verbs: frozenset[str] = frozenset()
+    probe_roots: frozenset[str] = frozenset()
+    probe_preps: frozenset[str] = frozenset()
+    bombing_code: str | None = None
+    mass_victims: int = 100
+    mass_quantities: frozenset[str] = frozenset()
 
     def verb_lemmas(self, lemma: str, text: str) -> list[str]:
         """Lemma candidates for a verb token.
@@ -385,6 +399,26 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.quantities = frozenset(markers["quantity"])
     lex.particles = frozenset(markers["particle"])
     lex.reflexives = frozenset(markers["reflexive"])
+    lex.assault_codes = dict(markers["assault_code"])
+    for code, assault in lex.assault_codes.items():
+        check(code, "markers.tsv assault_code")
+        check(assault, "markers.tsv assault_code")
+    lex.irregular_sectors = frozenset(word.upper() for word in markers["irregular_sector"])
+    lex.victim_sectors = frozenset(word.upper() for word in markers["victim_sector"])
+    lex.battle_words = frozenset(markers["battle"])
+    lex.killing_verbs = frozenset(markers["killing"])
+    for code, victims in markers["mass_code"].items():
+        check(code, "markers.tsv mass_code")
+        lex.mass_code, lex.mass_victims = code, int(victims)
+    lex.mass_quantities = frozenset(markers["mass_quantity"])
+    lex.probe_roots = frozenset(markers["probe_root"])
+    lex.threat_roots = frozenset(markers["threat_root"])
+    lex.condition_marks = frozenset(markers["condition_mark"])
+    lex.infinitive_verbs = frozenset(markers["infinitive"])
+    lex.probe_preps = frozenset(markers["probe_prep"])
+    for code in markers["bombing_code"]:
+        check(code, "markers.tsv bombing_code")
+        lex.bombing_code = code
     return lex
 
 

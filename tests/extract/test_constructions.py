@@ -491,3 +491,89 @@ def test_help_said_to_be_coming_is_an_intent(extract, lang, text):
 ])
 def test_an_international_armed_group_acts_as_rebels_of_the_country_it_acts_in(extract, lang, text, expected):
     assert expected in roles(extract(text, lang, "2015-05-20"))
+
+
+# ---------------------------------------------------------------- assault, force, mass killing
+@pytest.mark.parametrize("lang, text, expected", [
+    # irregulars on a state's forces or people: assault (18)
+    ("en", "Suspected cartel gunmen ambushed a police patrol near Culiacan on Monday.", ("MEXREB", "18", "MEXCOP")),
+    ("fr", "Des hommes armés ont attaqué lundi des policiers près de Maiduguri.", ("NGAREB", "18", "NGACOP")),
+    # force on people who do not fight: assault (18)
+    ("en", "Nigerian troops fired on students in Lagos on Friday.", ("NGAMIL", "18", "NGAEDU")),
+    ("fr", "L'armée birmane a tiré mardi sur des étudiants à Rangoun.", ("MMRMIL", "18", "MMREDU")),
+])
+def test_violence_by_irregulars_or_on_people_who_do_not_fight_is_assault(extract, lang, text, expected):
+    assert expected in roles(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Government troops fought Islamist rebels near Mosul on Sunday.", ("IRQMIL", "19", "IRQREB")),
+    ("fr", "L'armée malienne a combattu les rebelles touareg près de Kidal.", ("MLIMIL", "19", "MLIREB")),
+    ("en", "North Korean artillery shelled a South Korean island on Tuesday.", ("PRK", "19", "KOR")),
+])
+def test_combat_between_forces_stays_conventional_force(extract, lang, text, expected):
+    found = {(s[:3] if expected[0] == "PRK" else s, r, t[:3] if t and expected[0] == "PRK" else t) for s, r, t in roles(extract(text, lang))}
+    assert expected in found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A roadside bomb killed four Afghan soldiers in Helmand province on Sunday."),
+    ("fr", "Quatre soldats afghans ont été tués dimanche par un engin explosif dans la province de Helmand."),
+])
+def test_violence_done_with_an_explosive_is_a_bombing(extract, lang, text):
+    found = [e for e in extract(text, lang) if e.target is not None and e.target.code == "AFGMIL"]
+    assert found and {e.action.cameo for e in found} == {"183"}
+
+
+@pytest.mark.parametrize("lang, text, root", [
+    ("en", "Sudanese troops killed hundreds of civilians in the Darfur town of Geneina.", "20"),
+    ("fr", "Les soldats soudanais ont tué des centaines de civils à Geneina, au Darfour.", "20"),
+    ("en", "Sudanese troops killed twelve civilians in the Darfur town of Geneina.", "18"),
+    ("fr", "Les soldats soudanais ont tué douze civils à Geneina, au Darfour.", "18"),
+])
+def test_killing_hundreds_of_civilians_is_a_mass_killing(extract, lang, text, root):
+    assert ("SDN", root, "SDN") in countries(extract(text, lang))
+
+
+# ---------------------------------------------------------------- what is investigated
+@pytest.mark.parametrize("lang, text, expected", [
+    # the doer of what is investigated
+    ("en", "The UN rights council voted to investigate abuses committed by Sudanese security forces against protesters.", ("IGO", "09", "SDN")),
+    ("fr", "La CPI a ouvert mardi une enquête sur les crimes imputés à l'armée birmane.", ("IGO", "09", "MMR")),
+    # its owner, named by an adjective one level down
+    ("fr", "Le FBI a ouvert une enquête sur des transferts suspects liés à une banque malaisienne.", ("USA", "09", "MYS")),
+    # its place
+    ("en", "UN inspectors began to investigate the suspected chemical attack in the Syrian town of Khan Sheikhoun.", ("IGO", "09", "SYR")),
+])
+def test_an_investigation_is_aimed_at_the_doer_owner_or_place_of_what_it_investigates(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+# ---------------------------------------------------------------- threats and conditions
+@pytest.mark.parametrize("lang, text, expected", [
+    # an infinitive after a date, which the English parser reads as an adverbial clause
+    ("en", "Hezbollah threatened on Sunday to attack Israeli warships off the Lebanese coast.", ("LBN", "13", "ISR")),
+    ("fr", "Le Hezbollah a menacé dimanche d'attaquer les navires de guerre israéliens.", ("LBN", "13", "ISR")),
+])
+def test_a_threat_absorbs_the_act_it_threatens(extract, lang, text, expected):
+    found = countries(extract(text, lang))
+    assert expected in found
+    assert not any(root == "19" for _, root, _ in found)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Kenya's teachers' union threatened to strike unless President Uhuru Kenyatta raised their pay.", ("KEN", "13", "KEN")),
+    ("fr", "Le syndicat des enseignants kényans a menacé de faire grève si le président Uhuru Kenyatta refusait leurs demandes.", ("KEN", "13", "KEN")),
+])
+def test_a_threat_is_made_to_whoever_must_meet_its_condition(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, absent", [
+    ("en", "Pakistan warned that it would respond if India attacked its territory.", ("IND", "19", "PAK")),
+    ("fr", "Le Pakistan a averti qu'il riposterait si l'Inde attaquait son territoire.", ("IND", "19", "PAK")),
+])
+def test_what_a_condition_supposes_is_no_event(extract, lang, text, absent):
+    found = countries(extract(text, lang))
+    assert absent not in found
+    assert ("PAK", "13", "IND") in found
