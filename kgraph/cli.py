@@ -588,7 +588,8 @@ def validate(graph_path: str) -> None:
 @click.option("--errors", is_flag=True, help="List missed and spurious events per sentence.")
 @click.option("--by-rule", is_flag=True,
               help="Precision of each extraction rule, lexicon-row kind and actor-resolution route of the "
-                   "explain trace, weakest first (with --pred: records written by 'kgraph extract --explain').")
+                   "explain trace, weakest first (with --pred: records written by 'kgraph extract --explain'; "
+                   "with --save-pred the records keep that trace).")
 @click.option("--untargeted", is_flag=True, help="Also keep events whose recipient was not found.")
 @click.option("--article-context", is_flag=True,
               help="Read consecutive lines of one article (same language and date, ids differing only after "

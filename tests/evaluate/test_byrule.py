@@ -188,10 +188,15 @@ def test_by_rule_on_a_mini_gold_file_in_english_and_french(tmp_path, extractor):
 @pytest.mark.slow
 def test_cli_by_rule_extracting(tmp_path):
     gold = _write_gold(tmp_path)
-    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--by-rule", "--json"])
+    saved = tmp_path / "saved.jsonl"
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--by-rule", "--json", "--save-pred", str(saved)])
     assert result.exit_code == 0, result.output
-    rows = {(r["kind"], r["name"]): r for r in json.loads(result.stdout)["by_rule"]}
+    listed = json.loads(result.stdout)["by_rule"]
+    rows = {(r["kind"], r["name"]): r for r in listed}
     assert (rows[("rule", "subject")]["events"], rows[("rule", "subject")]["tp"]) == (5, 4)
     assert rows[("rule", "inherited subject")]["false_positive"] == "mini-fr-1"
-    text = CliRunner().invoke(cli, ["evaluate", str(gold), "--by-rule"])
+    # The saved records keep their trace: scoring them again gives the same table.
+    again = CliRunner().invoke(cli, ["evaluate", str(gold), "--pred", str(saved), "--by-rule", "--json"])
+    assert json.loads(again.stdout)["by_rule"] == listed
+    text = CliRunner().invoke(cli, ["evaluate", str(gold), "--pred", str(saved), "--by-rule"])
     assert "by rule (" in text.stdout and "mini-fr-1" in text.stdout
