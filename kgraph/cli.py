@@ -586,6 +586,10 @@ def validate(graph_path: str) -> None:
 @click.option("--save-pred", type=click.Path(dir_okay=False), help="Also write the predicted records (JSONL) here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="List missed and spurious events per sentence.")
+@click.option("--by-rule", is_flag=True,
+              help="Precision of each extraction rule, lexicon-row kind and actor-resolution route of the "
+                   "explain trace, weakest first (with --pred: records written by 'kgraph extract --explain'; "
+                   "with --save-pred the records keep that trace).")
 @click.option("--untargeted", is_flag=True, help="Also keep events whose recipient was not found.")
 @click.option("--article-context", is_flag=True,
               help="Read consecutive lines of one article (same language and date, ids differing only after "
@@ -598,7 +602,7 @@ def validate(graph_path: str) -> None:
 @_fail_on_kgraph_errors
 def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, errors: bool, untargeted: bool,
              model_fr: str | None, model_en: str | None, actors: tuple[str, ...] = (), agents: tuple[str, ...] = (),
-             jobs: int | None = None, article_context: bool = False) -> None:
+             jobs: int | None = None, article_context: bool = False, by_rule: bool = False) -> None:
     """Precision, recall and F1 of extraction against a gold file (CONTRACT §4).
 
     GOLD is kgraph gold JSONL, PLOVER gold-record JSON or PETRARCH validation XML.
@@ -608,6 +612,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
       kgraph evaluate ../shared/benchmarks/seed_fr_gold.jsonl --article-context
       kgraph evaluate ../shared/benchmarks/plover_gsr_public.json --errors
       kgraph evaluate gold.jsonl --pred predictions.jsonl --json
+      kgraph evaluate gold.jsonl --by-rule                # which rules make the false positives
       kgraph evaluate PETR.UnitTest.records.xml --actors PETR.Validate.actors.txt --agents PETR.Validate.agents.txt
     """
     from .evaluate import read_gold_with_warnings, read_predictions, score
@@ -623,7 +628,7 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
     else:
         extractor = _extractor("auto", model_fr, model_en, untargeted, actors, agents, trace=errors, jobs=jobs)
         out_cm = _output(save_pred) if save_pred else None
-        predictions, candidates = predict(items, extractor, origin=gold, context=article_context,
+        predictions, candidates = predict(items, extractor, origin=gold, context=article_context, explain=by_rule,
                                           progress=lambda articles: _results(articles, extractor, "extracting"))
         if out_cm is not None:
             with out_cm as out:
@@ -632,8 +637,10 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
                         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     report = score(items, predictions)
     analysis = analyse(items, report, candidates)
+    rule_rows = _by_rule(items, predictions) if by_rule else None
     if as_json:
-        click.echo(json.dumps({**report.to_dict(), "analysis": analysis.to_dict()}, ensure_ascii=False, indent=1))
+        extra = {"by_rule": [row.to_dict() for row in rule_rows]} if rule_rows is not None else {}
+        click.echo(json.dumps({**report.to_dict(), "analysis": analysis.to_dict(), **extra}, ensure_ascii=False, indent=1))
         return
     click.echo(f"{gold}: {len(items)} items")
     click.echo(report.format_table())
@@ -641,8 +648,26 @@ def evaluate(gold: str, pred: str | None, save_pred: str | None, as_json: bool, 
                f"events {analysis.false_alarms}/{analysis.empty_items} ({analysis.false_alarm_rate:.1%})")
     click.echo("\nper CAMEO root (gold tuples by their first root, predictions by theirs):")
     click.echo(analysis.format_roots())
+    if rule_rows is not None:
+        from .evaluate.byrule import format_by_rule
+
+        click.echo("\nby rule (scored predictions each rule, lexicon-row kind or actor route took part in; "
+                   "weakest first):")
+        click.echo(format_by_rule(rule_rows))
     if errors:
         _print_errors(report, analysis, {item.id: item.text for item in items})
+
+
+def _by_rule(items: Any, predictions: dict[str, Any]) -> list[Any]:
+    """The rows of ``--by-rule``, with a note on stderr when the records carry no explain trace."""
+    from .evaluate.byrule import by_rule
+
+    known = {item.id for item in items}
+    records = [r for doc_id, rs in predictions.items() if doc_id in known for r in rs]
+    if records and not any("explain" in r for r in records):
+        click.echo("kgraph: the predicted records have no explain trace (write them with 'kgraph extract "
+                   "--explain'): only the actor routes are counted", err=True)
+    return by_rule(items, predictions)
 
 
 def _tuples(values: Iterable[Any]) -> str:

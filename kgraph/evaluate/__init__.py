@@ -6,9 +6,19 @@ Typical use::
 
     report = score(read_gold("gold.jsonl"), read_predictions("pred.jsonl"))
     print(report.format_table())
+
+Which rules of the extractor make the false positives (the records need their explain trace)::
+
+    from kgraph.evaluate import by_rule, format_by_rule, predict
+    from kgraph.extract import Extractor
+
+    items = read_gold("gold.jsonl")
+    predictions, _ = predict(items, Extractor(), explain=True)
+    print(format_by_rule(by_rule(items, predictions), min_events=3))
 """
 from __future__ import annotations
 
+from kgraph.evaluate.byrule import RuleRow, by_rule, format_by_rule
 from kgraph.evaluate.gold import (
     PLOVER_CODE_FIXES,
     PLOVER_ROOTS,
@@ -30,8 +40,10 @@ from kgraph.evaluate.score import (
     Scores,
     gold_tuples,
     predicted_tuple,
+    record_matches,
     score,
 )
+from kgraph.evaluate.predict import predict
 
 __all__ = [
     "GoldEvent",
@@ -44,13 +56,18 @@ __all__ = [
     "PLOVER_CODE_FIXES",
     "PLOVER_ROOTS",
     "PredictedTuple",
+    "RuleRow",
     "Report",
     "Scores",
+    "by_rule",
     "detect_format",
+    "format_by_rule",
     "gold_tuples",
     "predicted_tuple",
     "read_gold",
     "read_gold_with_warnings",
+    "predict",
     "read_predictions",
+    "record_matches",
     "score",
 ]

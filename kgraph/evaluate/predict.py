@@ -18,6 +18,7 @@ def predict(
     origin: str = "",
     progress: Callable[[list[Article]], Iterable[Any]] | None = None,
     context: bool = False,
+    explain: bool = False,
 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[Candidate]]]:
     """Event records (CONTRACT §3) and traced candidates per gold item id.
 
@@ -30,6 +31,8 @@ def predict(
         context: read consecutive lines of one article (see :func:`_articles`) as that article,
             so pronouns, titles and the article's countries carry from line to line; events are
             scored on the line they are in.
+        explain: give each record its ``explain`` trace (the lexicon row and the rules, as
+            ``kgraph extract --explain`` writes it), for :func:`kgraph.evaluate.byrule.by_rule`.
     """
     kept = [i for i in items if i.text.strip()]
     groups = _articles(kept) if context else [[i] for i in kept]
@@ -51,7 +54,7 @@ def predict(
         offsets = lines[result.article.doc_id]
         for event in result.events:
             line = _line(offsets, event.action.start)
-            predictions[line].append({**event.to_record(), "doc_id": line})  # offsets stay the article's
+            predictions[line].append({**event.to_record(explain=explain), "doc_id": line})  # offsets stay the article's
         for candidate in result.candidates:
             candidates[_line(offsets, candidate.start)].append(candidate)
     return predictions, candidates

@@ -47,6 +47,7 @@ __all__ = [
     "Report",
     "gold_tuples",
     "predicted_tuple",
+    "record_matches",
     "score",
 ]
 
@@ -395,9 +396,11 @@ def _augment(
             g_next = previous
 
 
-def _match(
+def _pairing(
     preds: Sequence[PredictedTuple], golds: Sequence[GoldTuple], check_root: bool
-) -> tuple[tuple[Match, ...], tuple[GoldTuple, ...], tuple[PredictedTuple, ...]]:
+) -> tuple[list[int | None], list[int | None]]:
+    """The maximum matching: the gold index of each prediction and the prediction index of
+    each gold tuple (``None`` when unmatched)."""
     pred_match: list[int | None] = [None] * len(preds)
     gold_match: list[int | None] = [None] * len(golds)
     _augment(preds, golds, lambda p, g: _exact(p, g, check_root), pred_match, gold_match)
@@ -408,6 +411,13 @@ def _match(
         pred_match,
         gold_match,
     )
+    return pred_match, gold_match
+
+
+def _match(
+    preds: Sequence[PredictedTuple], golds: Sequence[GoldTuple], check_root: bool
+) -> tuple[tuple[Match, ...], tuple[GoldTuple, ...], tuple[PredictedTuple, ...]]:
+    pred_match, gold_match = _pairing(preds, golds, check_root)
     matched = tuple(
         Match(preds[p], golds[g], not _exact(preds[p], golds[g], check_root))
         for g, p in enumerate(gold_match)
@@ -416,6 +426,38 @@ def _match(
     missed = tuple(golds[g] for g, p in enumerate(gold_match) if p is None)
     spurious = tuple(preds[p] for p, g in enumerate(pred_match) if g is None)
     return matched, missed, spurious
+
+
+def _scored(records: Sequence[Mapping[str, Any]]) -> list[tuple[int, PredictedTuple]]:
+    """(index of the record, its tuple) for the records that count, in the order they are matched."""
+    scored = [(n, tup) for n, record in enumerate(records) if (tup := predicted_tuple(record)) is not None]
+    return sorted(scored, key=lambda pair: (pair[1].source, pair[1].target or "", pair[1].root or ""))
+
+
+def record_matches(
+    item: GoldItem, records: Sequence[Mapping[str, Any]], *, check_root: bool = True
+) -> list[bool | None]:
+    """Whether each predicted record of a gold item is a true positive, under :func:`score`'s matching.
+
+    The matching is the one :func:`score` makes for the item (same tuples, same order), so the
+    number of ``True`` values is the item's number of matches. Among records that give the same
+    tuple, which one holds the match follows that order (the first record, as a rule).
+
+    Args:
+        item: A gold item.
+        records: Its predicted records (CONTRACT §3), in any order.
+        check_root: Match with the CAMEO root checked (the *events* mode) or ignored (*dyads*).
+
+    Returns:
+        One value per record, in the order given: ``True`` when matched, ``False`` when left
+        unmatched, ``None`` when the record does not count (negated, or no source code).
+    """
+    scored = _scored(records)
+    pred_match, _ = _pairing([tup for _, tup in scored], gold_tuples(item), check_root)
+    outcome: list[bool | None] = [None] * len(records)
+    for (n, _), gold_index in zip(scored, pred_match):
+        outcome[n] = gold_index is not None
+    return outcome
 
 
 def score(
@@ -444,16 +486,10 @@ def score(
     totals = {"events": [0, 0, 0], "dyads": [0, 0, 0]}
     for item in gold:
         golds = gold_tuples(item)
-        preds_list: list[PredictedTuple] = []
-        for record in predictions.get(item.id, ()):
-            tup = predicted_tuple(record)
-            if tup is None:
-                ignored += 1
-            else:
-                preds_list.append(tup)
-        preds = tuple(
-            sorted(preds_list, key=lambda t: (t.source, t.target or "", t.root or ""))
-        )
+        records = predictions.get(item.id, ())
+        scored = _scored(records)
+        ignored += len(records) - len(scored)
+        preds = tuple(tup for _, tup in scored)
         matched, missed, spurious = _match(preds, golds, check_root=True)
         d_matched, d_missed, d_spurious = _match(preds, golds, check_root=False)
         for mode, n in (("events", len(matched)), ("dyads", len(d_matched))):
