@@ -169,7 +169,7 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     triggers = [
         _Trigger(t.token, t.entry, t.noun, t.nominal, absorbed.get(t.token.i))
         for t in triggers
-        if not absorbable(t)
+        if not absorbable(t) and not _elaboration(t, verbal, lexicon)
     ]
     for token in sent:
         # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
@@ -178,6 +178,18 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             if entry is not None:
                 triggers.append(_Trigger(token, entry, None, nominal=True))
     return triggers
+
+
+def _elaboration(trigger: _Trigger, verbal: set[int], lexicon: Lexicon) -> bool:
+    """A participle of saying that tells what another event of its clause was: "rejected the
+    criticism, saying its troops …", "urged the United States to help, telling Congress …",
+    "a rejeté la demande, estimant que …". It is the content of that event, not a statement of
+    its own (CAMEO 01 is left to statements that are the news)."""
+    token = trigger.token
+    if trigger.noun is not None or trigger.entry.cameo[:2] != "01" or fold(token.lemma_) not in lexicon.report_verbs:
+        return False
+    participle = token.tag_ == "VBG" or bool({"Part", "Ger"} & set(token.morph.get("VerbForm")))
+    return participle and token.dep_ in ADVERBIAL_DEPS and token.head.i in verbal and token.head.i > -1 and token.head.i < token.i
 
 
 def _measured(noun: Token, lexicon: Lexicon) -> list[Token]:
@@ -406,8 +418,13 @@ def _events(
             pairs += [(t, s) for s, t in pairs]
     elif (trigger.entry.joint or _reciprocal(trigger.token, lexicon)) and len(sources) >= 2:
         # Joint action of coordinated actors ("la Turquie et les États-Unis ont entamé des
-        # pourparlers"): one record per ordered pair.
-        pairs = list(permutations(sources, 2))
+        # pourparlers"): one record per ordered pair of two parties; of three or more, each
+        # party once towards the next ("the United States, South Korea and Japan began sharing
+        # data"), one record a party as the gold data counts joint events.
+        if len(sources) == 2:
+            pairs = list(permutations(sources, 2))
+        else:
+            pairs = [(sources[i], sources[(i + 1) % len(sources)]) for i in range(len(sources))]
     elif trigger.entry.cameo[:2] in lexicon.domestic_roots and any(s.country and s.sector != "GOV" for s in sources):
         # A protest with no addressee is addressed to its own government: "thousands marched in
         # Dhaka", "les syndicats ont manifesté" (the convention of the gold data, CAMEO 14 X → X).

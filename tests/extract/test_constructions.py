@@ -552,7 +552,7 @@ def test_an_investigation_is_aimed_at_the_doer_owner_or_place_of_what_it_investi
 # ---------------------------------------------------------------- threats and conditions
 @pytest.mark.parametrize("lang, text, expected", [
     # an infinitive after a date, which the English parser reads as an adverbial clause
-    ("en", "Hezbollah threatened on Sunday to attack Israeli warships off the Lebanese coast.", ("LBN", "13", "ISR")),
+    ("en", "Hamas threatened on Sunday to fire rockets at any Israeli town near the border.", ("PSE", "13", "ISR")),
     ("fr", "Le Hezbollah a menacé dimanche d'attaquer les navires de guerre israéliens.", ("LBN", "13", "ISR")),
 ])
 def test_a_threat_absorbs_the_act_it_threatens(extract, lang, text, expected):
@@ -577,3 +577,24 @@ def test_what_a_condition_supposes_is_no_event(extract, lang, text, absent):
     found = countries(extract(text, lang))
     assert absent not in found
     assert ("PAK", "13", "IND") in found
+
+
+# ---------------------------------------------------------------- elaboration and joint events of many parties
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Ukraine urged Germany on Monday to send more tanks, telling Berlin that time was running out."),
+    ("fr", "L'Ukraine a exhorté lundi l'Allemagne à livrer davantage de chars, estimant que le temps pressait."),
+])
+def test_a_participle_of_saying_is_the_content_of_its_clauses_event(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert ("UKR", "02", "DEU") in found or ("UKR", "10", "DEU") in found
+    assert not any(root == "01" for _, root, _ in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Brazil, India and South Africa signed a trade agreement in Brasilia on Monday."),
+    ("fr", "Le Brésil, l'Inde et l'Afrique du Sud ont signé lundi un accord commercial à Brasilia."),
+])
+def test_a_joint_event_of_three_parties_gives_one_record_a_party(extract, lang, text):
+    events = [e for e in extract(text, lang) if e.action.root in ("05", "06", "03")]
+    assert sorted(e.source.code[:3] for e in events) == ["BRA", "IND", "ZAF"]
+    assert all(e.target is not None and e.target.code[:3] in ("BRA", "IND", "ZAF") for e in events)
