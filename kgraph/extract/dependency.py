@@ -97,7 +97,10 @@ def extract_events(
         for trigger, event in found:
             if not trigger.nominal and trigger.token.i in governors and not trigger.entry.objects and trigger.noun is None:
                 continue
-            key = (event.source.code, event.action.cameo, event.target.code if event.target else None, event.negated)
+            # One act told twice in a sentence is one event: "shelled the island, killing two
+            # marines", "a fait exploser une bombe, tuant quatre soldats" (same countries, same
+            # root; the first telling, usually the main clause, is kept).
+            key = (event.source.code[:3], event.action.root, event.target.code[:3] if event.target else None, event.negated)
             if key not in seen:
                 seen.add(key)
                 yield event

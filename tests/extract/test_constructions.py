@@ -598,3 +598,12 @@ def test_a_joint_event_of_three_parties_gives_one_record_a_party(extract, lang, 
     events = [e for e in extract(text, lang) if e.action.root in ("05", "06", "03")]
     assert sorted(e.source.code[:3] for e in events) == ["BRA", "IND", "ZAF"]
     assert all(e.target is not None and e.target.code[:3] in ("BRA", "IND", "ZAF") for e in events)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "North Korean artillery shelled the South Korean island of Yeonpyeong, killing two marines.", ("PRK", "19", "KOR")),
+    ("fr", "Des shebab ont fait exploser une bombe au passage d'un convoi de l'armée kényane, tuant quatre soldats.", ("SOM", "18", "KEN")),
+])
+def test_one_act_told_twice_in_a_sentence_is_one_event(extract, lang, text, expected):
+    found = [(e.source.code[:3], e.action.root, e.target.code[:3] if e.target else None) for e in extract(text, lang) if not e.negated]
+    assert found.count(expected) == 1
