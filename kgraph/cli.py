@@ -381,7 +381,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
         writer = QuadWriter(models=builder.models)  # N-Quads text straight from the events, no rdflib graph
         batches = writer.batches(chain(built, _results(articles, extractor, "building")), size=BATCH_ARTICLES)
         before, after = stream_store(batches, graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
-                                     notify=notify)
+                                     notify=notify, dyads=writer.dyads)
         mentions = writer.mentions
     elif graph_format(graph_path) in TEXT_FORMATS and not append:  # Turtle, N-Triples, N-Quads, TriG: no rdflib graph
         from .graph.store import write_text

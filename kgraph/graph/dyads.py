@@ -25,7 +25,7 @@ event, so no summary.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -37,7 +37,7 @@ from rdflib.term import Node
 from ..model import stable_hash
 from .namespace import DYAD, KG
 
-__all__ = ["DyadSummaries", "SUMMARY_CLASSES", "dyad_iri", "rebuild_store_dyads", "store_dyad_update", "summarise_dyads"]
+__all__ = ["DyadSummaries", "EventTally", "SUMMARY_CLASSES", "dyad_iri", "merge_dyads", "merge_store_dyads", "rebuild_store_dyads", "store_dyad_update", "summarise_dyads"]
 
 #: The classes of summary nodes (every triple of such a node is written by this module).
 SUMMARY_CLASSES = (KG.Dyad, KG.DyadAction)
@@ -160,6 +160,72 @@ def summarise_dyads(graph: Graph) -> Graph:
     return graph
 
 
+def _keys(graph: Graph, events: Iterable[Node]) -> tuple[set[Pair], set[Action]]:
+    """The summaries the events of ``graph`` may count in (their IRIs fix actors and type, whatever they count)."""
+    pairs: set[Pair] = set()
+    actions: set[Action] = set()
+    for event in events:
+        source, event_type = graph.value(event, KG.source), graph.value(event, KG.eventType)
+        if source is None:
+            continue
+        for target in graph.objects(event, KG.target):
+            pairs.add((str(source), str(target)))
+            if event_type is not None:
+                actions.add((str(source), str(target), str(event_type)))
+    return pairs, actions
+
+
+def _graph_totals(graph: Graph, node: Node) -> _Totals | None:
+    events, mentions = graph.value(node, KG.eventCount), graph.value(node, KG.mentionCount)
+    if events is None or mentions is None:
+        return None
+    totals = _Totals()
+    totals.events, totals.mentions = int(events.toPython()), int(mentions.toPython())
+    gsum, gcount = graph.value(node, KG.goldsteinSum), graph.value(node, KG.goldsteinCount)
+    if gsum is not None and gcount is not None:
+        totals.goldstein_sum, totals.goldstein_count = Decimal(str(gsum)), int(gcount.toPython())
+    return totals
+
+
+def merge_dyads(existing: Graph, graph: Graph, merge: Callable[[], None]) -> None:
+    """Merge ``graph`` into ``existing`` with ``merge()`` (which adds the triples and recounts), updating the summaries.
+
+    The summaries ``existing`` holds stay as they are but for those the events of
+    ``graph`` count in: their totals are read before the merge, each event's old
+    share (in ``existing``) taken out and its new share (in the merged graph) put
+    in, as a full recompute (:func:`summarise_dyads`) would count them. A graph
+    that has events but no summary at all (written before summaries) is
+    summarised whole.
+    """
+    events = set(graph.subjects(RDF.type, KG.Event))
+    if next(iter(_summary_nodes(existing)), None) is None and (None, RDF.type, KG.Event) in existing:
+        merge()
+        summarise_dyads(existing)
+        return
+    pairs, actions = _keys(graph, events)
+    for node in _summary_nodes(graph):  # summaries ``graph`` carries (of its own events): rewritten from ``existing``'s
+        source, target, event_type = (graph.value(node, p) for p in (KG.dyadSource, KG.dyadTarget, KG.dyadEventType))
+        if source is not None and target is not None:
+            if event_type is None:
+                pairs.add((str(source), str(target)))
+            else:
+                actions.add((str(source), str(target), str(event_type)))
+    tally = _Tally()
+    for key, table in ((pairs, tally.pairs), (actions, tally.actions)):
+        for item in key:
+            totals = _graph_totals(existing, dyad_iri(*item))
+            table[item] = totals if totals is not None else _Totals()
+    old = {event: _share(existing, event) for event in events if (event, RDF.type, KG.Event) in existing}
+    merge()
+    for event in events:
+        for share, sign in ((old.get(event), -1), (_share(existing, event), 1)):
+            if share is not None:
+                tally.add(share, sign)
+    _drop(existing, [dyad_iri(*key) for key in (*pairs, *actions)])
+    for triple in list(tally.triples(pairs, actions)):
+        existing.add(triple)
+
+
 class DyadSummaries:
     """Keeps the dyad summaries of a graph right as events are added to it (:class:`~kgraph.graph.builder.GraphBuilder`).
 
@@ -198,6 +264,60 @@ class DyadSummaries:
             graph.remove((dyad_iri(*action), None, None))
         for triple in list(self._tally.triples(pairs, actions)):
             graph.add(triple)
+
+
+class EventTally:
+    """The facts of every event a build writes that its summaries depend on, gathered as the events are written.
+
+    :class:`~kgraph.graph.writer.QuadWriter` records each report of an event with a
+    target that is not negated (the only ones a summary may count): its actors, CAMEO
+    type, Goldstein score, whether the report has a modality, and its mention. At the
+    end, :meth:`lines` gives the summaries of all of them, as a full recompute over
+    the written graph would: an event counts unless some report of it had a modality,
+    with the number of distinct mentions across every batch. Tallies of shards built
+    apart (``--engine dask``) are joined with :meth:`merge`.
+    """
+
+    __slots__ = ("_events",)
+
+    def __init__(self) -> None:
+        # event IRI -> [share, hypothetical, mention IRIs]
+        self._events: dict[str, list] = {}
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def add(self, event: str, source: str, target: str, event_type: str | None, goldstein: Decimal | None,
+            hypothetical: bool, mention: str) -> None:
+        """One report of ``event`` (plain IRIs, no angle brackets), with a target and not negated."""
+        facts = self._events.get(event)
+        if facts is None:
+            self._events[event] = [_Share((source, target), event_type, 0, goldstein), hypothetical, {mention}]
+            return
+        facts[1] = facts[1] or hypothetical
+        facts[2].add(mention)
+
+    def merge(self, other: EventTally) -> EventTally:
+        """Add the reports of ``other`` (e.g. another shard's); returns ``self``."""
+        for event, (share, hypothetical, mentions) in other._events.items():
+            facts = self._events.get(event)
+            if facts is None:
+                self._events[event] = [share, hypothetical, set(mentions)]
+            else:
+                facts[1] = facts[1] or hypothetical
+                facts[2] |= mentions
+        return self
+
+    def tally(self) -> _Tally:
+        tally = _Tally()
+        for share, hypothetical, mentions in self._events.values():
+            if not hypothetical:
+                tally.add(_Share(share.pair, share.event_type, len(mentions), share.goldstein))
+        return tally
+
+    def lines(self) -> list[str]:
+        """The summaries of the events recorded, as sorted N-Triples lines."""
+        return _lines(self.tally())
 
 
 # ---------------------------------------------------------------- stores
@@ -243,8 +363,37 @@ def dyad_lines(store: ox.Store) -> list[str]:
     Used by graph files written from N-Quads text (:func:`kgraph.graph.store.write_text`), which
     have no builder to summarise them.
     """
-    data = _nt(_store_tally(store).triples())
-    return sorted(line + "\n" for line in data.splitlines() if line.strip())
+    return _lines(_store_tally(store))
+
+
+_TYPE_NT = f"<{RDF.type}>"
+_NT = {name: f"<{KG[name]}>" for name in ("Dyad", "DyadAction", "dyadSource", "dyadTarget", "dyadEventType", "eventCount",
+                                           "mentionCount", "goldsteinSum", "goldsteinCount")}
+_INT_NT, _DEC_NT = f"^^<{XSD.integer}>", f"^^<{XSD.decimal}>"
+
+
+def _lines(tally: _Tally) -> list[str]:
+    """The N-Triples lines of :meth:`_Tally.triples`, sorted, made with string formatting alone
+    (rdflib terms for each of a million summary triples cost seconds)."""
+    out: list[str] = []
+    add = out.append
+    for kind, items in ((_NT["Dyad"], tally.pairs.items()), (_NT["DyadAction"], tally.actions.items())):
+        for key, totals in items:
+            if totals.events <= 0:
+                continue
+            node = f"<{dyad_iri(*key)}>"
+            add(f"{node} {_TYPE_NT} {kind} .\n")
+            add(f"{node} {_NT['dyadSource']} <{key[0]}> .\n")
+            add(f"{node} {_NT['dyadTarget']} <{key[1]}> .\n")
+            add(f'{node} {_NT["eventCount"]} "{totals.events}"{_INT_NT} .\n')
+            add(f'{node} {_NT["mentionCount"]} "{totals.mentions}"{_INT_NT} .\n')
+            if len(key) == 2:
+                add(f'{node} {_NT["goldsteinSum"]} "{_one_place(totals.goldstein_sum)}"{_DEC_NT} .\n')
+                add(f'{node} {_NT["goldsteinCount"]} "{totals.goldstein_count}"{_INT_NT} .\n')
+            else:
+                add(f"{node} {_NT['dyadEventType']} <{key[2]}> .\n")
+    out.sort()
+    return out
 
 
 def rebuild_store_dyads(store: ox.Store) -> None:
@@ -257,7 +406,7 @@ def rebuild_store_dyads(store: ox.Store) -> None:
     tally = _store_tally(store)
     for kind in SUMMARY_CLASSES:
         store.update(f"DELETE {{ ?d ?p ?o }} WHERE {{ ?d a <{kind}> ; ?p ?o }}")
-    data = _nt(tally.triples())
+    data = "".join(_lines(tally))
     if data:
         store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
 
@@ -309,3 +458,73 @@ def _rdflib(term: object) -> Node | None:
     if isinstance(term, ox.Literal):
         return Literal(term.value, datatype=URIRef(term.datatype.value)) if not term.language else Literal(term.value, lang=term.language)
     return Literal(str(term))
+
+
+_FACTS = f"""SELECT ?e ?s ?t ?negated ?mode ?type ?n ?g WHERE {{
+  VALUES ?e {{ $events }} ?e <{_KG}source> ?s ; <{_KG}target> ?t .
+  OPTIONAL {{ ?e <{_KG}negated> ?negated }} OPTIONAL {{ ?e <{_KG}mode> ?mode }} OPTIONAL {{ ?e <{_KG}eventType> ?type }}
+  OPTIONAL {{ ?e <{_KG}numMentions> ?n }} OPTIONAL {{ ?e <{_KG}goldstein> ?g }} }}"""
+_TOTALS = f"""SELECT ?d ?k ?m ?gs ?gk WHERE {{
+  VALUES ?d {{ $nodes }} ?d <{_KG}eventCount> ?k ; <{_KG}mentionCount> ?m .
+  OPTIONAL {{ ?d <{_KG}goldsteinSum> ?gs ; <{_KG}goldsteinCount> ?gk }} }}"""
+
+
+def merge_store_dyads(store: ox.Store, merged: Graph) -> str:
+    """As :func:`store_dyad_update`, but merged with the store's summaries rather than recounted from its events.
+
+    The totals of the summaries the events of ``merged`` count in are read from
+    the store, each event's old share (its facts in the store) taken out and its
+    new share (the store's facts with ``merged``'s, ``merged``'s counts winning)
+    put in; the summaries go into ``merged`` and the returned update drops the
+    store's old ones (run it first, in the same transaction). A store with events
+    but no summary at all (written before summaries) gets :func:`store_dyad_update`.
+    """
+    if not store.query(f"ASK {{ ?d a <{KG.Dyad}> }}"):
+        return store_dyad_update(store, merged)
+    _drop(merged, _summary_nodes(merged))
+    events = sorted(set(merged.subjects(RDF.type, KG.Event)))
+    pairs, actions = _keys(merged, events)
+    if not pairs:
+        return ""
+    facts = (KG.source, KG.target, KG.negated, KG.mode, KG.eventType, KG.numMentions, KG.goldstein)
+    old_graph, new_graph = Graph(), Graph()  # the facts of the events, in the store; and merged with ``merged``'s
+    for start in range(0, len(events), 1000):
+        values = " ".join(f"<{e}>" for e in events[start:start + 1000])
+        for solution in store.query(_FACTS.replace("$events", values), use_default_graph_as_union=True):
+            e, *found = (_rdflib(solution[i]) for i in range(8))
+            old_graph.add((e, RDF.type, KG.Event))
+            new_graph.add((e, RDF.type, KG.Event))
+            for prop, value in zip(facts, found, strict=True):
+                if value is not None:
+                    old_graph.add((e, prop, value))
+                    if prop != KG.numMentions:  # merged counts win
+                        new_graph.add((e, prop, value))
+    for event in events:
+        new_graph.add((event, RDF.type, KG.Event))
+        for prop in facts:
+            for value in merged.objects(event, prop):
+                new_graph.add((event, prop, value))
+    tally = _Tally()
+    nodes = {str(dyad_iri(*key)): key for key in (*pairs, *actions)}
+    for key in pairs:
+        tally.pairs[key] = _Totals()
+    for key in actions:
+        tally.actions[key] = _Totals()
+    keys = sorted(nodes)
+    for start in range(0, len(keys), 1000):
+        values = " ".join(f"<{d}>" for d in keys[start:start + 1000])
+        for solution in store.query(_TOTALS.replace("$nodes", values)):
+            key = nodes[solution[0].value]
+            totals = (tally.pairs if len(key) == 2 else tally.actions)[key]
+            totals.events, totals.mentions = int(solution[1].value), int(solution[2].value)
+            if solution[3] is not None:
+                totals.goldstein_sum, totals.goldstein_count = Decimal(solution[3].value), int(solution[4].value)
+    for event in events:
+        for graph, sign in ((old_graph, -1), (new_graph, 1)):
+            share = _share(graph, event) if (event, RDF.type, KG.Event) in graph else None
+            if share is not None:
+                tally.add(share, sign)
+    for triple in tally.triples(pairs, actions):
+        merged.add(triple)
+    return f"DELETE {{ ?d ?p ?o }} WHERE {{ VALUES ?d {{ {' '.join(f'<{d}>' for d in keys)} }} ?d ?p ?o }}"
+
