@@ -24,7 +24,6 @@ from . import __version__
 from .config import SUPPORTED_LANGS, model_names
 from .errors import KGraphError
 from .reader import Article, Skipped, parse_date, read_inputs
-from .records import is_record_file, read_records, record_of
 from .safeio import DEFAULT_LOCK_TIMEOUT, atomic_open, check_output
 
 __all__ = ["cli", "main"]
@@ -193,6 +192,8 @@ def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | Non
 def _read_records(paths: list[str], *, strict: bool) -> list[Any]:
     """Read event-record files; report bad lines on stderr like bad articles."""
     results, skipped = [], 0
+    from .records import read_records  # (loads the extraction pipeline, and spaCy: not for every command)
+
     for item in read_records(paths):
         if isinstance(item, Skipped):
             skipped += 1
@@ -271,6 +272,8 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
       kgraph extract news.jsonl --actors my.actors.txt --agents my.agents.txt
       kgraph extract news/ --jobs 2 -o events.jsonl
     """
+    from .records import record_of
+
     extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents, trace=explain, jobs=jobs)
     out_cm = _output(output)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
@@ -359,6 +362,8 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
     graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
     if graph_path != "-" and graph_format(graph_path) != "store":
         check_output(graph_path)
+    from .records import is_record_file
+
     record_files = [i for i in inputs if is_record_file(i)]  # event records: built without parsing
     texts = tuple(i for i in inputs if i not in record_files)
     extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents, jobs=jobs)

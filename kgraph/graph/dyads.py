@@ -6,7 +6,10 @@ the merged layer carries two kinds of summary nodes (``ontology/kgraph.ttl``):
 
 - ``kg:Dyad``, one per (source actor, target actor): ``kg:eventCount``,
   ``kg:mentionCount`` (the sum of the events' ``kg:numMentions``),
-  ``kg:goldsteinSum`` and ``kg:goldsteinCount`` (the shipped ``top_dyads``);
+  ``kg:goldsteinSum`` and ``kg:goldsteinCount`` (the shipped ``top_dyads``), and
+  ``kg:dyadActions``, the totals of all its ``kg:DyadAction`` nodes in one string
+  (the shipped ``dyads`` reads a store from them, :func:`dyads_rows`: one pattern
+  instead of a join a row);
 - ``kg:DyadAction``, one per (source actor, CAMEO event type, target actor):
   ``kg:eventCount`` and ``kg:mentionCount`` (the shipped ``dyads``).
 
@@ -14,23 +17,29 @@ They count exactly what the grouping queries counted: events with a target,
 ``kg:negated false`` and no ``kg:mode``. IRIs come from the actors (and the
 event type), so the same dyad is one node in every graph.
 
-Like the mention counts (:func:`kgraph.graph.builder.recount`) they are always
-recomputed from the events present, never incremented from a stored number:
-:class:`DyadSummaries` keeps a graph's summaries right as a builder adds
-events; :func:`summarise_dyads` recomputes them all after two graphs were
-merged (``--append`` to a file); :func:`store_dyad_update` and
-:func:`rebuild_store_dyads` do the same in an Oxigraph store (``--append`` to
-a store, a store filled batch by batch). An article added again changes no
-event, so no summary.
+They are always those a recompute from the events present gives (a test
+compares every path with :func:`summarise_dyads`): :class:`DyadSummaries` keeps
+a graph's summaries right as a builder adds events; :class:`EventTally`
+gathers the facts of the events a :class:`~kgraph.graph.writer.QuadWriter`
+writes, across its batches, and gives the summaries of all of them at the end
+(a streamed store build, a graph file written from N-Quads text); an
+``--append`` merges: :func:`merge_dyads` (files) and :func:`merge_store_dyads`
+(stores) read the totals of the summaries the new events count in, take each
+event's old share out and put its new one in, leaving the others as they are.
+:func:`summarise_dyads`, :func:`rebuild_store_dyads` and
+:func:`store_dyad_update` recompute from the events (a graph written before a
+summary it lacks, batches that carry only their own). An article added again
+changes no event, so no summary.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
@@ -100,6 +109,15 @@ class _Tally:
     def __init__(self) -> None:
         self.pairs: dict[Pair, _Totals] = {}
         self.actions: dict[Action, _Totals] = {}
+        self.types: dict[Pair, set[str]] = {}  # the event types of each pair's actions
+
+    def action(self, action: Action) -> _Totals:
+        """The totals of ``action`` (new ones start at zero)."""
+        totals = self.actions.get(action)
+        if totals is None:
+            totals = self.actions[action] = _Totals()
+            self.types.setdefault(action[:2], set()).add(action[2])
+        return totals
 
     def add(self, share: _Share, sign: int = 1) -> tuple[Pair, Action | None]:
         pair = share.pair
@@ -107,8 +125,28 @@ class _Tally:
         if share.event_type is None:
             return pair, None
         action = (*pair, share.event_type)
-        self.actions.setdefault(action, _Totals()).add(share, sign)
+        self.action(action).add(share, sign)
         return pair, action
+
+    def table(self, pair: Pair) -> str:
+        """The ``kg:dyadActions`` of ``pair``: its actors, then type, events and mentions of each of its actions."""
+        parts = [pair[0], pair[1]]
+        for event_type in sorted(self.types.get(pair, ())):
+            totals = self.actions[(*pair, event_type)]
+            if totals.events > 0:
+                parts += (event_type, str(totals.events), str(totals.mentions))
+        return " ".join(parts)
+
+    def read_table(self, text: str) -> Pair | None:
+        """Take the action totals of a pair from its ``kg:dyadActions``; returns the pair (``None`` if unreadable)."""
+        parts = text.split(" ")
+        if len(parts) < 2 or (len(parts) - 2) % 3:
+            return None
+        pair = (parts[0], parts[1])
+        for i in range(2, len(parts), 3):
+            totals = self.action((*pair, parts[i]))
+            totals.events, totals.mentions = int(parts[i + 1]), int(parts[i + 2])
+        return pair
 
     def triples(self, pairs: Iterable[Pair] | None = None, actions: Iterable[Action] | None = None,
                 ) -> Iterator[tuple[URIRef, URIRef, Node]]:
@@ -121,6 +159,7 @@ class _Tally:
             yield from _common(node, KG.Dyad, pair, totals)
             yield node, KG.goldsteinSum, Literal(_one_place(totals.goldstein_sum), datatype=XSD.decimal)
             yield node, KG.goldsteinCount, Literal(totals.goldstein_count)
+            yield node, KG.dyadActions, Literal(self.table(pair))
         for action in self.actions if actions is None else actions:
             totals = self.actions.get(action)
             if totals is None or totals.events <= 0:
@@ -211,10 +250,16 @@ def merge_dyads(existing: Graph, graph: Graph, merge: Callable[[], None]) -> Non
             else:
                 actions.add((str(source), str(target), str(event_type)))
     tally = _Tally()
-    for key, table in ((pairs, tally.pairs), (actions, tally.actions)):
-        for item in key:
-            totals = _graph_totals(existing, dyad_iri(*item))
-            table[item] = totals if totals is not None else _Totals()
+    for pair in pairs:  # the totals of the pair and of all its actions (kg:dyadActions), before the merge
+        node = dyad_iri(*pair)
+        totals, table = _graph_totals(existing, node), existing.value(node, KG.dyadActions)
+        if totals is not None and (table is None or tally.read_table(str(table)) != pair):
+            merge()  # a summary written before kg:dyadActions
+            summarise_dyads(existing)
+            return
+        tally.pairs[pair] = totals if totals is not None else _Totals()
+    for action in actions:
+        tally.action(action)
     old = {event: _share(existing, event) for event in events if (event, RDF.type, KG.Event) in existing}
     merge()
     for event in events:
@@ -368,7 +413,7 @@ def dyad_lines(store: ox.Store) -> list[str]:
 
 _TYPE_NT = f"<{RDF.type}>"
 _NT = {name: f"<{KG[name]}>" for name in ("Dyad", "DyadAction", "dyadSource", "dyadTarget", "dyadEventType", "eventCount",
-                                           "mentionCount", "goldsteinSum", "goldsteinCount")}
+                                           "mentionCount", "goldsteinSum", "goldsteinCount", "dyadActions")}
 _INT_NT, _DEC_NT = f"^^<{XSD.integer}>", f"^^<{XSD.decimal}>"
 
 
@@ -390,6 +435,7 @@ def _lines(tally: _Tally) -> list[str]:
             if len(key) == 2:
                 add(f'{node} {_NT["goldsteinSum"]} "{_one_place(totals.goldstein_sum)}"{_DEC_NT} .\n')
                 add(f'{node} {_NT["goldsteinCount"]} "{totals.goldstein_count}"{_INT_NT} .\n')
+                add(f'{node} {_NT["dyadActions"]} "{tally.table(key)}" .\n')
             else:
                 add(f"{node} {_NT['dyadEventType']} <{key[2]}> .\n")
     out.sort()
@@ -464,9 +510,9 @@ _FACTS = f"""SELECT ?e ?s ?t ?negated ?mode ?type ?n ?g WHERE {{
   VALUES ?e {{ $events }} ?e <{_KG}source> ?s ; <{_KG}target> ?t .
   OPTIONAL {{ ?e <{_KG}negated> ?negated }} OPTIONAL {{ ?e <{_KG}mode> ?mode }} OPTIONAL {{ ?e <{_KG}eventType> ?type }}
   OPTIONAL {{ ?e <{_KG}numMentions> ?n }} OPTIONAL {{ ?e <{_KG}goldstein> ?g }} }}"""
-_TOTALS = f"""SELECT ?d ?k ?m ?gs ?gk WHERE {{
+_TOTALS = f"""SELECT ?d ?k ?m ?gs ?gk ?table WHERE {{
   VALUES ?d {{ $nodes }} ?d <{_KG}eventCount> ?k ; <{_KG}mentionCount> ?m .
-  OPTIONAL {{ ?d <{_KG}goldsteinSum> ?gs ; <{_KG}goldsteinCount> ?gk }} }}"""
+  OPTIONAL {{ ?d <{_KG}goldsteinSum> ?gs ; <{_KG}goldsteinCount> ?gk }} OPTIONAL {{ ?d <{_KG}dyadActions> ?table }} }}"""
 
 
 def merge_store_dyads(store: ox.Store, merged: Graph) -> str:
@@ -505,20 +551,23 @@ def merge_store_dyads(store: ox.Store, merged: Graph) -> str:
             for value in merged.objects(event, prop):
                 new_graph.add((event, prop, value))
     tally = _Tally()
-    nodes = {str(dyad_iri(*key)): key for key in (*pairs, *actions)}
     for key in pairs:
         tally.pairs[key] = _Totals()
     for key in actions:
-        tally.actions[key] = _Totals()
+        tally.action(key)
+    nodes = {str(dyad_iri(*key)): key for key in pairs}
     keys = sorted(nodes)
-    for start in range(0, len(keys), 1000):
+    for start in range(0, len(keys), 1000):  # the totals of each pair and of all its actions (kg:dyadActions)
         values = " ".join(f"<{d}>" for d in keys[start:start + 1000])
         for solution in store.query(_TOTALS.replace("$nodes", values)):
             key = nodes[solution[0].value]
-            totals = (tally.pairs if len(key) == 2 else tally.actions)[key]
+            if solution[5] is None or tally.read_table(solution[5].value) != key:
+                return store_dyad_update(store, merged)  # a summary written before kg:dyadActions
+            totals = tally.pairs[key]
             totals.events, totals.mentions = int(solution[1].value), int(solution[2].value)
             if solution[3] is not None:
                 totals.goldstein_sum, totals.goldstein_count = Decimal(solution[3].value), int(solution[4].value)
+    keys = sorted({*keys, *(str(dyad_iri(*key)) for key in actions)})
     for event in events:
         for graph, sign in ((old_graph, -1), (new_graph, 1)):
             share = _share(graph, event) if (event, RDF.type, KG.Event) in graph else None
@@ -528,3 +577,92 @@ def merge_store_dyads(store: ox.Store, merged: Graph) -> str:
         merged.add(triple)
     return f"DELETE {{ ?d ?p ?o }} WHERE {{ VALUES ?d {{ {' '.join(f'<{d}>' for d in keys)} }} ?d ?p ?o }}"
 
+
+
+# ---------------------------------------------------------------- the shipped ``dyads``, read from kg:dyadActions
+def _objects(store: ox.Store, predicate: URIRef, graph: object) -> dict[str, list[object]]:
+    """Subject IRI → objects of ``predicate`` in ``graph`` (for predicates of a few hundred triples)."""
+    found: dict[str, list[object]] = {}
+    for subject, _, obj, _ in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, graph):
+        if isinstance(subject, ox.NamedNode):
+            found.setdefault(subject.value, []).append(obj)
+    return found
+
+
+def _count(store: ox.Store, kind: URIRef, graph: object) -> int:
+    query = f"SELECT (COUNT(?d) AS ?n) WHERE {{ ?d a <{kind}> }}"
+    return int(next(iter(store.query(query, default_graph=graph)))[0].value)
+
+
+def dyads_rows(store: ox.Store, graph: object = None, *, term: Callable[[object], object] = lambda t: t,
+               integer: Callable[[int], object] = int) -> list[list[object]] | None:
+    """The rows of the shipped ``dyads`` query over ``graph`` (default: the default graph), in its order, from the tables.
+
+    The query joins each ``kg:DyadAction`` summary with its counts, its actors'
+    codes and its type's label; Oxigraph's plan looks each summary's facts up
+    one at a time (five index seeks a row: seconds at 100,000 events). The same
+    totals sit in one literal per actor pair (``kg:dyadActions``, written with
+    the summaries), read here in one pattern, and joined with the few actor codes
+    and labels in dictionaries. Rows are ``[source, relation, target, events,
+    mentions]``: the codes and labels (pyoxigraph literals) through ``term``, the
+    counts through ``integer``, each distinct value converted once.
+
+    ``None`` (the caller runs the SPARQL) when the tables do not cover the
+    summaries (a graph written before them: not one table per ``kg:Dyad``, or
+    not one entry per ``kg:DyadAction``), or a code or label is not a literal of
+    the one kind the order is sure for.
+    """
+    graph = ox.DefaultGraph() if graph is None else graph
+    tables = [solution[0].value for solution in store.query(
+        f"SELECT ?table WHERE {{ ?d <{KG.dyadActions}> ?table }}", default_graph=graph)]
+    if len(tables) != _count(store, KG.Dyad, graph):
+        return None
+    codes, labels = _objects(store, KG.code, graph), _objects(store, SKOS.prefLabel, graph)
+    for found in (codes, labels):
+        terms = [t for values in found.values() for t in values]
+        if not all(isinstance(t, ox.Literal) for t in terms) or len({(t.datatype.value, t.language) for t in terms}) > 1:
+            return None  # not literals of one kind: SPARQL orders them by rules not worth copying
+    # each distinct code and label once: (its rank in the order, its converted term)
+    code_rank = {v: i for i, v in enumerate(sorted({t.value for values in codes.values() for t in values}))}
+    label_rank = {v: i for i, v in enumerate(sorted({t.value for values in labels.values() for t in values}))}
+    actor = {iri: [(code_rank[t.value], term(t)) for t in values] for iri, values in codes.items()}
+    concept = {iri: [(label_rank[t.value], term(t)) for t in values] for iri, values in labels.items()}
+    width_c, width_l = len(code_rank) or 1, len(label_rank) or 1
+    numbers: dict[str, tuple[int, object]] = {}
+    for text in {part for table in tables for part in table.split(" ")[2:][1::3]} | \
+            {part for table in tables for part in table.split(" ")[2:][2::3]}:
+        if not text.isdigit():
+            return None
+        numbers[text] = (int(text), integer(int(text)))
+    keyed: list[tuple[int, list[object]]] = []
+    add = keyed.append
+    empty: list[tuple[int, object]] = []
+    entries = 0
+    collecting = gc.isenabled()
+    gc.disable()  # a hundred thousand new rows, none in a cycle: no collection passes over them as they come
+    try:
+        for table in tables:
+            parts = table.split(" ")
+            if len(parts) < 2 or (len(parts) - 2) % 3:
+                return None
+            entries += (len(parts) - 2) // 3
+            sources, targets = actor.get(parts[0], empty), actor.get(parts[1], empty)
+            if not sources or not targets:
+                continue
+            rest = iter(parts[2:])
+            for event_type, events_text, mentions_text in zip(rest, rest, rest):
+                events, events_term = numbers[events_text]
+                mentions_term = numbers[mentions_text][1]
+                for relation_rank, relation in concept.get(event_type, empty):
+                    for source_rank, source in sources:
+                        for target_rank, target in targets:
+                            # ORDER BY DESC(?events) ?source ?target ?relation, as one integer
+                            key = ((-events * width_c + source_rank) * width_c + target_rank) * width_l + relation_rank
+                            add((key, [source, relation, target, events_term, mentions_term]))
+        if entries != _count(store, KG.DyadAction, graph):
+            return None
+        keyed.sort(key=lambda item: item[0])
+        return [row for _, row in keyed]
+    finally:
+        if collecting:
+            gc.enable()

@@ -46,7 +46,7 @@ from .dyads import EventTally, merge_dyads, merge_store_dyads, rebuild_store_dya
 from .named import nquads, quads
 from .writer import QuadWriter, news_source
 from .namespace import BASE, KG, PREFIXES
-from .query import QueryResult, run_oxigraph_query, run_query
+from .query import QueryResult, is_shipped_dyads, run_oxigraph_query, run_query
 
 __all__ = [
     "FORMATS", "OXIGRAPH_THRESHOLD", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph",
@@ -217,12 +217,14 @@ def query_graph(path: str | os.PathLike[str], text: str, *, engine: str = "auto"
     if fmt == "store" and engine != "rdflib":
         with locked(path, shared=True):
             column = count_all_triples(text)
-            size = recorded_size(path) if column is not None else None
-            if size is not None:  # "count every triple", and the store is as kgraph left it: its recorded size
+            size = recorded_size(path) if column is not None or is_shipped_dyads(text) else None
+            if size is not None and column is not None:  # "count every triple", and the store is as kgraph left it
                 return QueryResult([column], [[Literal(size)]])
             store = _read_only_store(path)
             try:
-                return run_oxigraph_query(store, text)  # the default graph, or the union when the query needs it
+                # the default graph, or the union when the query needs it; the shipped dyads from the
+                # summaries' tables when the store is as kgraph left it
+                return run_oxigraph_query(store, text, summaries=size is not None)
             finally:
                 del store
     use_ox = engine == "oxigraph" or (engine == "auto" and fmt != "store" and path.stat().st_size >= _threshold())

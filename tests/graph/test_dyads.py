@@ -84,7 +84,9 @@ def built(*results):
 
 
 def summary(graph, node):
-    return {p.rsplit("#", 1)[-1]: o.toPython() for p, o in graph.predicate_objects(node) if isinstance(o, Literal)}
+    """The counts of a summary node (its table of actions apart)."""
+    return {p.rsplit("#", 1)[-1]: o.toPython() for p, o in graph.predicate_objects(node)
+            if isinstance(o, Literal) and p != KG.dyadActions}
 
 
 def test_summaries_right_after_a_build():
@@ -94,6 +96,7 @@ def test_summaries_right_after_a_build():
                     if graph.value(e, KG.negated).toPython() is False and graph.value(e, KG.mode) is None)
     assert summary(graph, pair) == {"eventCount": 3, "mentionCount": 3, "goldsteinSum": goldstein, "goldsteinCount": 3}
     assert summary(graph, dyad_iri(str(ACTOR.RUSGOV), str(ACTOR.UKRGOV), str(CAMEO["112"]))) == {"eventCount": 2, "mentionCount": 2}
+    assert str(graph.value(pair, KG.dyadActions)) == f"{ACTOR.RUSGOV} {ACTOR.UKRGOV} {CAMEO['042']} 1 1 {CAMEO['112']} 2 2"
     assert (dyad_iri(str(ACTOR.RUSGOV), str(ACTOR.UKRGOV), str(CAMEO["163"])), None, None) not in graph  # hypothetical only
     assert len(set(graph.subjects(RDF.type, KG.Dyad))) == 2 and len(set(graph.subjects(RDF.type, KG.DyadAction))) == 3
     assert_summaries_match_grouping(graph)
@@ -214,3 +217,38 @@ def test_streamed_store_with_the_writer_tally_equals_the_full_recompute(tmp_path
     stream_store(plain.batches(results, size=3), tmp_path / "rebuilt")  # no tally: recomputed over the store
     assert set(load_graph(tmp_path / "tallied")) == set(load_graph(tmp_path / "rebuilt"))
 
+
+
+def test_dyads_from_the_tables_equal_the_sparql(tmp_path, monkeypatch):
+    """The shipped dyads, read from the summaries' tables (kg:dyadActions) of a store as kgraph left it,
+    give the table Oxigraph's SPARQL over the summaries gives: the same terms in the same order."""
+    import pyoxigraph as ox
+
+    from kgraph.graph import query as query_module
+    from kgraph.graph.dyads import dyads_rows
+    from kgraph.graph.query import format_result, run_oxigraph_query
+
+    path = tmp_path / "store"
+    results = random_results(4, articles=15)
+    write_graph(built(*results[:9]), path)
+    write_graph(built(*results[5:]), path, append=True)  # merged tables
+    calls = []
+    original = query_module._dyads_result
+    monkeypatch.setattr(query_module, "_dyads_result", lambda *a: calls.append(original(*a)) or calls[-1])
+    fast = query_graph(path, shipped_query("dyads"))
+    assert calls and calls[0] is not None and len(fast.rows) > 20
+    store = ox.Store.read_only(str(path))
+    sparql = run_oxigraph_query(store, shipped_query("dyads"))  # not known to be as kgraph left it: SPARQL
+    assert len(calls) == 1
+    assert fast.columns == sparql.columns and fast.rows == sparql.rows
+    for fmt in ("table", "csv", "json"):
+        assert format_result(fast, fmt) == format_result(sparql, fmt)
+    assert plain(fast) == plain(query_graph(path, GROUPED["dyads"], engine="rdflib"))
+    del store
+    # tables that do not cover the summaries (a store written before them): the SPARQL answers
+    memory = ox.Store()
+    for quad in ox.Store.read_only(str(path)):
+        if quad.predicate.value != str(KG.dyadActions) or "RUSGOV" not in quad.object.value:
+            memory.add(quad)
+    assert dyads_rows(memory) is None
+    assert dyads_rows(ox.Store()) == []
