@@ -415,21 +415,24 @@ def _build_on_cluster(articles: Iterable[Article], extractor: Any, builder: Any,
     from .graph import new_graph, write_graph
     from .graph.builder import recount
     from .graph.cluster import cluster_shards
-    from .graph.dyads import summarise_dyads
+    from .graph.dyads import EventTally, summarise_dyads
     from .graph.named import add_nquads
     from .graph.store import graph_format, stream_store
 
     mentions = 0
+    tally = EventTally()  # the shards' dyad tallies, joined
 
     def shards() -> Iterator[bytes]:
         nonlocal mentions
         for shard in cluster_shards(extractor, articles, models=builder.models, scheduler=scheduler, workers=workers):
             mentions += shard.mentions
+            tally.merge(shard.dyads)
             yield shard.nquads
 
     if graph_format(graph_path) == "store" and not append:
+        # the summaries from the joined tallies, read once every shard is in (else recomputed over the store)
         before, after = stream_store(shards(), graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
-                                     notify=notify)
+                                     notify=notify, dyads=tally)
         return before, after, mentions
     graph = new_graph()
     for data in shards():

@@ -323,11 +323,13 @@ class EventTally:
     apart (``--engine dask``) are joined with :meth:`merge`.
     """
 
-    __slots__ = ("_events",)
+    __slots__ = ("_events", "complete")
 
     def __init__(self) -> None:
         # event IRI -> [share, hypothetical, mention IRIs]
         self._events: dict[str, list] = {}
+        #: False once a shard came without its tally (a worker of an older kgraph): the summaries must then be recomputed
+        self.complete = True
 
     def __len__(self) -> int:
         return len(self._events)
@@ -342,8 +344,11 @@ class EventTally:
         facts[1] = facts[1] or hypothetical
         facts[2].add(mention)
 
-    def merge(self, other: EventTally) -> EventTally:
-        """Add the reports of ``other`` (e.g. another shard's); returns ``self``."""
+    def merge(self, other: EventTally | None) -> EventTally:
+        """Add the reports of ``other`` (e.g. another shard's; ``None``: a shard without, see :attr:`complete`); returns ``self``."""
+        if other is None or not other.complete:
+            self.complete = False
+            return self
         for event, (share, hypothetical, mentions) in other._events.items():
             facts = self._events.get(event)
             if facts is None:

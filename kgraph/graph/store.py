@@ -771,7 +771,7 @@ def stream_store(
             if before > 0 and not allow_empty and not store.query(f"ASK {{ ?e a <{KG.Event}> }}", use_default_graph_as_union=True):
                 raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
             _fix_counts(store)
-            if loaded and dyads is not None:  # tallied by the writer of the batches, which carry none
+            if loaded and dyads is not None and dyads.complete:  # tallied by the writers of the batches, which carry none
                 if len(dyads):
                     store.bulk_load("".join(dyads.lines()).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
             elif loaded:  # a QuadWriter batch has no summaries, an rdflib batch only its own events
