@@ -24,7 +24,6 @@ from . import __version__
 from .config import SUPPORTED_LANGS, model_names
 from .errors import KGraphError
 from .reader import Article, Skipped, parse_date, read_inputs
-from .records import is_record_file, read_records, record_of
 from .safeio import DEFAULT_LOCK_TIMEOUT, atomic_open, check_output
 
 __all__ = ["cli", "main"]
@@ -193,6 +192,8 @@ def _read(inputs: tuple[str, ...], extractor: Any, *, lang: str, date: str | Non
 def _read_records(paths: list[str], *, strict: bool) -> list[Any]:
     """Read event-record files; report bad lines on stderr like bad articles."""
     results, skipped = [], 0
+    from .records import read_records  # (loads the extraction pipeline, and spaCy: not for every command)
+
     for item in read_records(paths):
         if isinstance(item, Skipped):
             skipped += 1
@@ -271,6 +272,8 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
       kgraph extract news.jsonl --actors my.actors.txt --agents my.agents.txt
       kgraph extract news/ --jobs 2 -o events.jsonl
     """
+    from .records import record_of
+
     extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents, trace=explain, jobs=jobs)
     out_cm = _output(output)
     articles = _read(inputs, extractor, lang=lang, date=date, strict=strict)
@@ -359,6 +362,8 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
     graph_format(graph_path)  # fail early on an unknown extension or a foreign directory
     if graph_path != "-" and graph_format(graph_path) != "store":
         check_output(graph_path)
+    from .records import is_record_file
+
     record_files = [i for i in inputs if is_record_file(i)]  # event records: built without parsing
     texts = tuple(i for i in inputs if i not in record_files)
     extractor = _extractor(lang, model_fr, model_en, untargeted, actors, agents, jobs=jobs)
@@ -381,7 +386,7 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
         writer = QuadWriter(models=builder.models)  # N-Quads text straight from the events, no rdflib graph
         batches = writer.batches(chain(built, _results(articles, extractor, "building")), size=BATCH_ARTICLES)
         before, after = stream_store(batches, graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
-                                     notify=notify)
+                                     notify=notify, dyads=writer.dyads)
         mentions = writer.mentions
     elif graph_format(graph_path) in TEXT_FORMATS and not append:  # Turtle, N-Triples, N-Quads, TriG: no rdflib graph
         from .graph.store import write_text
@@ -410,21 +415,24 @@ def _build_on_cluster(articles: Iterable[Article], extractor: Any, builder: Any,
     from .graph import new_graph, write_graph
     from .graph.builder import recount
     from .graph.cluster import cluster_shards
-    from .graph.dyads import summarise_dyads
+    from .graph.dyads import EventTally, summarise_dyads
     from .graph.named import add_nquads
     from .graph.store import graph_format, stream_store
 
     mentions = 0
+    tally = EventTally()  # the shards' dyad tallies, joined
 
     def shards() -> Iterator[bytes]:
         nonlocal mentions
         for shard in cluster_shards(extractor, articles, models=builder.models, scheduler=scheduler, workers=workers):
             mentions += shard.mentions
+            tally.merge(shard.dyads)
             yield shard.nquads
 
     if graph_format(graph_path) == "store" and not append:
+        # the summaries from the joined tallies, read once every shard is in (else recomputed over the store)
         before, after = stream_store(shards(), graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
-                                     notify=notify)
+                                     notify=notify, dyads=tally)
         return before, after, mentions
     graph = new_graph()
     for data in shards():

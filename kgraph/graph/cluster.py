@@ -25,6 +25,7 @@ from ..errors import KGraphError
 
 if TYPE_CHECKING:
     from ..extract.pipeline import Extractor
+    from .dyads import EventTally
     from ..reader import Article
 
 __all__ = ["PARTITION_ARTICLES", "Shard", "cluster_shards"]
@@ -40,6 +41,8 @@ class Shard:
     nquads: bytes
     articles: int
     mentions: int
+    #: the facts of its events for the dyad summaries (:class:`~kgraph.graph.dyads.EventTally`), joined across shards
+    dyads: EventTally | None = None
 
 
 def _build_partition(extractor: Extractor, models: dict[str, str], articles: list[Article]) -> Shard:
@@ -48,7 +51,7 @@ def _build_partition(extractor: Extractor, models: dict[str, str], articles: lis
 
     writer = QuadWriter(models=models)
     mentions = writer.add_results(extractor.single().extract_many(articles))
-    return Shard(writer.take(), len(articles), mentions)
+    return Shard(writer.take(), len(articles), mentions, writer.dyads)
 
 
 def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:

@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     mentionCount: URIRef
     goldsteinSum: URIRef
     goldsteinCount: URIRef
+    dyadActions: URIRef
     # mentions
     inArticle: URIRef
     sentenceIndex: URIRef

@@ -42,11 +42,11 @@ from ..errors import GraphError, OutputError
 from ..safeio import DEFAULT_LOCK_TIMEOUT, STDOUT, STORE_MARKER, atomic_path, locked, real_target, sweep_leftovers
 from .builder import new_graph, recount
 from .dataset import count_all_triples
-from .dyads import dyad_lines, rebuild_store_dyads, store_dyad_update, summarise_dyads
+from .dyads import EventTally, merge_dyads, merge_store_dyads, rebuild_store_dyads
 from .named import nquads, quads
 from .writer import QuadWriter, news_source
 from .namespace import BASE, KG, PREFIXES
-from .query import QueryResult, run_oxigraph_query, run_query
+from .query import QueryResult, is_shipped_dyads, run_oxigraph_query, run_query
 
 __all__ = [
     "FORMATS", "OXIGRAPH_THRESHOLD", "STORE_MARKER", "event_count", "graph_format", "is_store", "load_graph", "open_graph",
@@ -217,12 +217,14 @@ def query_graph(path: str | os.PathLike[str], text: str, *, engine: str = "auto"
     if fmt == "store" and engine != "rdflib":
         with locked(path, shared=True):
             column = count_all_triples(text)
-            size = recorded_size(path) if column is not None else None
-            if size is not None:  # "count every triple", and the store is as kgraph left it: its recorded size
+            size = recorded_size(path) if column is not None or is_shipped_dyads(text) else None
+            if size is not None and column is not None:  # "count every triple", and the store is as kgraph left it
                 return QueryResult([column], [[Literal(size)]])
             store = _read_only_store(path)
             try:
-                return run_oxigraph_query(store, text)  # the default graph, or the union when the query needs it
+                # the default graph, or the union when the query needs it; the shipped dyads from the
+                # summaries' tables when the store is as kgraph left it
+                return run_oxigraph_query(store, text, summaries=size is not None)
             finally:
                 del store
     use_ox = engine == "oxigraph" or (engine == "auto" and fmt != "store" and path.stat().st_size >= _threshold())
@@ -409,9 +411,12 @@ def write_graph(
             return 0, len(graph)
         existing = load_graph(path, missing_ok=True)
         before = len(existing)
-        existing += graph
-        recount(existing, graph.subjects(RDF.type, KG.Event))  # counts of the merged graph
-        summarise_dyads(existing)  # and its dyad summaries (both sides carried their own)
+
+        def merge() -> None:
+            existing.__iadd__(graph)
+            recount(existing, graph.subjects(RDF.type, KG.Event))  # counts of the merged graph
+
+        merge_dyads(existing, graph, merge)  # and the dyad summaries its events count in, merged with the file's
         save_graph(existing, path)
         return before, len(existing)
 
@@ -453,12 +458,9 @@ def write_text(
                 raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
         quads = fmt in _QUADS
         lines = writer.sorted_lines(quads=quads)
-        # The dyad summaries (kgraph.graph.dyads) are computed from the events written, in the
-        # default graph: sorted in with the triples, or ahead of the default graph's quads.
-        summary = ox.Store()
-        summary.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
-        extra = dyad_lines(summary)
-        del summary
+        # The dyad summaries (kgraph.graph.dyads) of the events written, in the default graph:
+        # sorted in with the triples, or ahead of the default graph's quads.
+        extra = writer.dyads.lines()  # tallied as the events were written
         lines = extra + lines if quads else sorted(lines + extra)
         count = len(lines)  # each triple sits in one graph only, so quads count triples too
         data = "".join(lines).encode("utf-8")
@@ -504,7 +506,7 @@ def _append_store(graph: Graph, path: Path) -> tuple[int, int]:
     try:
         before = len(store)
         old_counts, merged = _merged_counts(graph, store)
-        old_dyads = store_dyad_update(store, merged)  # the summaries of the pairs touched, over both sides
+        old_dyads = merge_store_dyads(store, merged)  # the summaries touched, merged with the store's
         # One update, so one transaction: the stale counts and summaries go out as the new triples come in.
         store.update("".join(f"{part} ;\n" for part in (old_dyads, _delete_data(old_counts)) if part) + _insert_data(merged))
         store.flush()
@@ -722,11 +724,17 @@ def stream_store(
     allow_empty: bool = False,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     notify: Callable[[str], None] | None = None,
+    dyads: EventTally | None = None,
 ) -> tuple[int, int]:
     """Replace the store at ``path`` with the triples of ``graphs``, bulk-loaded one graph at a time.
 
     Each item is a graph or a shard of N-Quads (bytes, e.g. from a cluster worker, split as
     :func:`~kgraph.graph.named.nquads` does).
+
+    The dyad summaries are those of ``dyads`` when given (the tally of the
+    :class:`~kgraph.graph.writer.QuadWriter` that wrote every item, read once all are
+    loaded; the items then carry no summaries), else recomputed over the whole store
+    (:func:`~kgraph.graph.dyads.rebuild_store_dyads`).
 
     Memory stays that of one graph, whatever the total: each is loaded into a new
     store beside ``path`` (``pyoxigraph.Store.bulk_load``) and may then be dropped.
@@ -763,7 +771,10 @@ def stream_store(
             if before > 0 and not allow_empty and not store.query(f"ASK {{ ?e a <{KG.Event}> }}", use_default_graph_as_union=True):
                 raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
             _fix_counts(store)
-            if loaded:  # a QuadWriter batch has no summaries, an rdflib batch only its own events
+            if loaded and dyads is not None and dyads.complete:  # tallied by the writers of the batches, which carry none
+                if len(dyads):
+                    store.bulk_load("".join(dyads.lines()).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            elif loaded:  # a QuadWriter batch has no summaries, an rdflib batch only its own events
                 rebuild_store_dyads(store)
 
         after = _new_store(path, fill)

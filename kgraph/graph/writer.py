@@ -37,6 +37,7 @@ from ..cameo import cameo_code
 from ..model import Event, stable_hash
 from ..reader import Article
 from ..resources import ontology_graph
+from .dyads import EventTally
 from .namespace import ACTOR, ARTICLE, CAMEO, DATED, EVENT, KG, MENTION, PREFIXES, REL, RUN, WD
 
 if TYPE_CHECKING:  # spaCy is not loaded to build a graph
@@ -137,6 +138,8 @@ class QuadWriter:
         self._counts: dict[str, tuple[set[str], set[str], set[str]]] = {}
         self.mentions = 0
         self.articles = 0
+        #: The facts of every event written, for its dyad summaries (:mod:`kgraph.graph.dyads`); kept across batches.
+        self.dyads = EventTally()
 
     # ------------------------------------------------------------ batches
     def add_results(self, results: Iterable[ExtractionResult]) -> int:
@@ -289,8 +292,9 @@ class QuadWriter:
         if event.mode:
             add(f"{node} {_TYPE} {_K['HypotheticalEvent']} .\n")
             add(f"{node} {_K['mode']} {_text(event.mode)} .\n")
-        if code.goldstein is not None:
-            add(f"{node} {_K['goldstein']} {_decimal(Decimal(str(code.goldstein)))} .\n")
+        goldstein = None if code.goldstein is None else Decimal(str(code.goldstein))
+        if goldstein is not None:
+            add(f"{node} {_K['goldstein']} {_decimal(goldstein)} .\n")
         add(f"{node} {_K['quadClass']} {_int(code.quad_class)} .\n")
         if code.plover:
             add(f"{node} {_K['ploverCategory']} {_text(code.plover)} .\n")
@@ -314,6 +318,9 @@ class QuadWriter:
                     add(f"{statement} {_K['date']} {_date(event.date)} .\n")
                 add(f"{statement} {_K['relationEvent']} {node} .\n")
         mention = self._mention(event, node, article, put)
+        if target is not None and not event.negated:
+            self.dyads.add(node[1:-1], source[1:-1], target[1:-1], f"{_CAMEO}{code.code}", goldstein, bool(event.mode),
+                           mention[1:-1])
         counts = self._counts.get(node)
         if counts is None:
             counts = self._counts[node] = (set(), set(), set())
