@@ -702,15 +702,15 @@ def _verbal_roles(
             targets = _condition_subjects(verb, resolver, lexicon, exclude)
             if targets:
                 rules.append("condition subject")
-        if not targets and trigger.entry.cameo[:2] in lexicon.probe_roots:
-            # What is investigated names its recipient deep in its phrase: its doer ("investigate
+        if not targets and (trigger.entry.cameo[:2] in lexicon.probe_roots or trigger.entry.deep):
+            # What is investigated (or qualified: verbs.tsv flag "deep") names its recipient deep in its phrase: its doer ("investigate
             # crimes committed by Syrian forces", "enquête sur les crimes imputés à l'armée
             # birmane"), its owner ("flux liés au fonds souverain malaisien") or its place ("the
             # gas attack in Douma", "crimes commis au Venezuela").
             targets = _investigated(verb, trigger.noun, resolver, lexicon, exclude)
             if targets:
                 penalty += 0.1
-                rules.append("investigated")
+                rules.append("deep recipient")
         if not targets and trigger.entry.cameo[:2] in lexicon.addressee_roots:
             # A demand's addressee is the subject of what is demanded: "demanded that the
             # United States match …", "exige que Moscou retire …".
@@ -1203,6 +1203,9 @@ def _investigated(verb: Token, noun: Token | None, resolver: ActorResolver, lexi
     object (or event noun) and its "into"/"sur"/"on" phrases down to seven levels, doers
     (by/par/à after a participle) before the others, places counting as their country."""
     heads = [c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS or _hung_object(c, verb, lexicon)]
+    if verb.dep_ in RELATIVE_DEPS and any(h.pos_ == "PRON" for h in heads):
+        # A relative pronoun object stands for its noun: "le plan présenté par Trump, qu'il a qualifié de complot".
+        heads = [verb.head] + [h for h in heads if h.pos_ != "PRON"]
     if noun is not None and noun not in heads:
         heads.append(noun)
     heads += [

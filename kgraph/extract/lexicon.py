@@ -61,6 +61,8 @@ class LexEntry:
         tier: the rank of its file: 0 for user files (``--verbs``), 1 for verbs.tsv, 2 for the
             imported verbs_petrarch.tsv. Under one key, a fitting row of a lower tier wins.
         conditions: the row's conditions as written (``+@sanction_words on:strike``), for display.
+        deep: the recipient is found deep in what the verb is about: the doer, owner or place
+            of its object ("a qualifié d'inacceptable le plan présenté par Washington").
     """
 
     lemma: str
@@ -75,6 +77,7 @@ class LexEntry:
     origin: str = ""
     tier: int = 1
     conditions: str = ""
+    deep: bool = False
 
     def describe(self) -> str:
         """The row for people, with its conditions as written and where it comes from:
@@ -309,6 +312,7 @@ def _verb_entry(row: dict[str, str], classes: Mapping[str, frozenset[str]], wher
                 f"subject {row.get('subject', '')}" if row.get("subject") else "",
             ) if part
         ),
+        deep="deep" in flags,
     )
 
 

@@ -607,3 +607,11 @@ def test_a_joint_event_of_three_parties_gives_one_record_a_party(extract, lang, 
 def test_one_act_told_twice_in_a_sentence_is_one_event(extract, lang, text, expected):
     found = [(e.source.code[:3], e.action.root, e.target.code[:3] if e.target else None) for e in extract(text, lang) if not e.negated]
     assert found.count(expected) == 1
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Pékin a qualifié d'inacceptable la visite du dalaï-lama à Washington.", ("CHN", "11", "USA")),
+    ("en", "Moscow branded the new American sanctions illegal on Friday.", ("RUS", "11", "USA")),
+])
+def test_qualifying_something_publicly_criticises_its_doer(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang))
