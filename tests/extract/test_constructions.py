@@ -615,3 +615,9 @@ def test_one_act_told_twice_in_a_sentence_is_one_event(extract, lang, text, expe
 ])
 def test_qualifying_something_publicly_criticises_its_doer(extract, lang, text, expected):
     assert expected in countries(extract(text, lang))
+
+
+def test_an_english_event_noun_takes_its_recipient_with_to(extract):
+    """"visit to", "aid to" (en only: the French "à" after a noun lowered French dev F1, 0.521 → 0.519)."""
+    assert ("RUS", "07", "SYR") in countries(extract("Russia's military aid to Syria angered Washington.", "en"))
+    assert ("USA", "04", "TWN") in countries(extract("Beijing condemned Nancy Pelosi's visit to Taiwan.", "en"))
