@@ -513,12 +513,27 @@ class ActorResolver:
                                       "title+context-country")]
         return []
 
+    def _represented(self, token: Token) -> list[ActorRef]:
+        """Whom a role noun speaks or acts for: "negotiators for the Philippine government",
+        "a spokesman for the ministry", "le porte-parole pour l'ONU"."""
+        for child in token.children:
+            heads: list[Token] = []
+            if child.dep_ == "prep" and fold(child.text) == "for":
+                heads = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("nmod", "obl:arg") and any(c.dep_ == "case" and fold(c.text) == "pour" for c in child.children):
+                heads = [child]
+            for head in heads:
+                refs = self.resolve(head)
+                if refs:
+                    return refs
+        return []
+
     def _role(self, token: Token, sector: str) -> list[ActorRef]:
         """A role noun: its country from its modifiers, an apposed name, the place it is in,
         the actor it refers back to, else the country the sentence or the article is about."""
         # A group's backer names its country only when nothing else does: "Turkish-backed Syrian
         # rebels" are Syrian, "Moscow-backed separatists in South Ossetia" Georgian.
-        owners = self.owners(token, sponsors=False) or self.places(token) or self.owners(token)
+        owners = self.owners(token, sponsors=False) or self._represented(token) or self.places(token) or self.owners(token)
         how = "agent"
         if owners:
             refs = []

@@ -197,3 +197,11 @@ def test_the_main_jihadist_groups_in_both_languages(lookup, text, lang, code):
 
 def test_an_islamic_state_in_lower_case_is_no_group(lookup):
     assert lookup("an Islamic state", "en", "2016-01-01") is None
+
+
+@pytest.mark.parametrize("lang, phrase, code", [
+    ("en", "negotiators for the Philippine government", "PHLGOV"),
+    ("fr", "les négociateurs pour le gouvernement philippin", "PHLGOV"),
+])
+def test_a_role_noun_stands_for_whom_it_acts_for(lookup, lang, phrase, code):
+    assert lookup(phrase, lang) == code
