@@ -658,8 +658,8 @@ class ActorResolver:
         """
         refs: list[ActorRef] = []
         for child in token.children:
-            if child.i in skip:
-                continue
+            if child.i in skip or fold(child.lemma_) in self.lexicon.mediation_nouns:
+                continue  # "sous l'égide de Cuba": a broker, not an owner
             heads = [child]
             if child.dep_ == "prep" and fold(child.text) in ("of", "from"):
                 heads = [c for c in child.children if c.dep_ == "pobj"]

@@ -446,6 +446,18 @@ def _events(
     else:
         note("no target")
         return
+    mediated: set[tuple[str, str]] = set()
+    if trigger.entry.cameo[:2] in lexicon.mediation_roots and lexicon.mediation_code:
+        # Talks under a third party's auspices: the broker mediates between the parties
+        # ("Malaysian-brokered peace talks", "sous l'égide de Cuba", "under the auspices of Russia").
+        parties = {s.code: s for s in sources} | {t.code: t for t in targets}
+        for broker in _mediators(trigger, resolver, lexicon, set(parties)):
+            for party in parties.values():
+                if party.code[:3] != broker.code[:3]:
+                    pairs.append((broker, party))
+                    mediated.add((broker.code, party.code))
+            if mediated and "mediator" not in rules:
+                rules.append("mediator")
     if not pairs:
         note("same actor")
         return
@@ -490,6 +502,8 @@ def _events(
     note("negated" if negated else "event")
     for source, target in pairs:
         pair_code = _violence_sense(code, trigger, source, target, lexicon)
+        if target is not None and (source.code, target.code) in mediated:
+            pair_code = lexicon.mediation_code
         if pair_code not in actions:
             actions[pair_code] = _action(trigger, resolver.text, pair_code)
         action = actions[pair_code]
@@ -1156,6 +1170,46 @@ def _targets(
         if refs:
             return refs, 0.1
     return [], 0.0
+
+
+def _mediators(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
+    """Third parties under whose auspices talks are held: an "X-brokered"/"X-led" modifier, a
+    participle "brokered by X"/"parrainées par X", or "under the auspices of X"/"sous l'égide de X"."""
+    holders = [t for t in (trigger.noun, trigger.token) if t is not None]
+    found: list[ActorRef] = []
+
+    def add(head: Token | None) -> None:
+        if head is not None:
+            found.extend(r for r in resolver.resolve(head) or resolver.owners(head) if r.code not in exclude and r.how != "pronoun")
+
+    for holder in holders:
+        for child in holder.children:
+            lemma = fold(child.lemma_)
+            if child.dep_ in ("amod", "acl", "compound") and lemma in lexicon.mediation_verbs:
+                agent = _agent(child, lexicon)
+                if agent is not None:
+                    add(agent)
+                for part in child.children:
+                    if part.dep_ in ("npadvmod", "compound", "nmod", "amod") and part.pos_ in ("PROPN", "ADJ", "NOUN"):
+                        add(part)
+            nouns: list[Token] = []
+            if child.dep_ == "prep":
+                nouns = [c for c in child.children if c.dep_ == "pobj" and fold(c.lemma_) in lexicon.mediation_nouns]
+            elif child.dep_ in OBLIQUE_DEPS and lemma in lexicon.mediation_nouns:
+                nouns = [child]
+            for noun in nouns:
+                for part in noun.children:
+                    if part.dep_ == "prep" and fold(part.text) == "of":
+                        for pobj in (c for c in part.children if c.dep_ == "pobj"):
+                            add(pobj)
+                    elif part.dep_ in ("nmod", "amod") and (part.pos_ == "ADJ" or any(
+                        c.dep_ == "case" and fold(c.text) in ("de", "d'", "du", "des") for c in part.children
+                    )):
+                        add(part)
+    unique: dict[str, ActorRef] = {}
+    for ref in found:
+        unique.setdefault(ref.code, ref)
+    return list(unique.values())
 
 
 def _is_condition(clause: Token, lexicon: Lexicon) -> bool:

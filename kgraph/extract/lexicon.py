@@ -172,6 +172,10 @@ class Lexicon:
     battle_words: frozenset[str] = frozenset()
     killing_verbs: frozenset[str] = frozenset()
     mass_code: str | None = None
+    mediation_roots: frozenset[str] = frozenset()
+    mediation_code: str | None = None
+    mediation_verbs: frozenset[str] = frozenset()
+    mediation_nouns: frozenset[str] = frozenset()
     threat_roots: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
     infinitive_verbs: frozenset[str] = frozenset()
@@ -416,6 +420,12 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
         lex.mass_code, lex.mass_victims = code, int(victims)
     lex.mass_quantities = frozenset(markers["mass_quantity"])
     lex.probe_roots = frozenset(markers["probe_root"])
+    lex.mediation_roots = frozenset(markers["mediation_root"])
+    for code in markers["mediation_code"]:
+        check(code, "markers.tsv mediation_code")
+        lex.mediation_code = code
+    lex.mediation_verbs = frozenset(markers["mediation_verb"])
+    lex.mediation_nouns = frozenset(markers["mediation_noun"])
     lex.threat_roots = frozenset(markers["threat_root"])
     lex.condition_marks = frozenset(markers["condition_mark"])
     lex.infinitive_verbs = frozenset(markers["infinitive"])
