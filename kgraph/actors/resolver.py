@@ -68,6 +68,21 @@ class _Memory:
     main: bool = False  # the subject of the sentence's main clause (the most salient antecedent)
 
 
+_MORPH_VALUES: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def morph_values(token: Token, field: str) -> list[str]:
+    """``token.morph.get(field)``, worked out once per analysis and field (``get`` parses it each time)."""
+    morph = token.morph
+    key = (str(morph), field)
+    values = _MORPH_VALUES.get(key)
+    if values is None:
+        if len(_MORPH_VALUES) >= 1 << 16:
+            _MORPH_VALUES.clear()
+        values = _MORPH_VALUES[key] = tuple(morph.get(field))
+    return list(values)
+
+
 def clause_head(token: Token) -> Token:
     """The verb (or the root) heading the clause ``token`` belongs to."""
     head = token.head
@@ -98,7 +113,7 @@ def _bare(token: Token) -> bool:
     """A role noun with no name of its own attached ("police", "les manifestants"), unlike
     "the Lord's Resistance Army" or "Resistance Army", whose owner is named but unknown."""
     return not any(
-        c.dep_ in ("poss", "nmod:poss") or "Yes" in c.morph.get("Poss")
+        c.dep_ in ("poss", "nmod:poss") or "Yes" in morph_values(c, "Poss")
         or (c.dep_ in NAME_DEPS and c.pos_ == "PROPN" and c.i != c.sent.start)  # "Riot police" opening a sentence is no name
         or (c.dep_ == "nmod" and c.pos_ == "PROPN")  # "les rebelles du M23": named, if unknown
         or (c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children))
@@ -128,6 +143,14 @@ class ActorResolver:
             for i in range(match.start, match.end):
                 self._matches[i] = match
         self._cache: dict[int, list[ActorRef]] = {}
+        # Per-document memos of what depends on the parse and the matches only, never on the
+        # discourse memory: each is worked out once per token or sentence (the same values).
+        self._sents: list[Span] | None = None  # doc.sents, and the sentence of each token (on first use)
+        self._sentence_of: list[int] = []
+        self._bounds: dict[int, tuple[int, int]] = {}
+        self._sectors: dict[int, str | None] = {}
+        self._located_in: dict[int, Counter[str]] = {}
+        self._context_in: dict[int, str | None] = {}
         # The article's countries, by how often they are named (for domestic actors with no country).
         self._countries: Counter[str] = Counter(
             m.entry.country for m in {id(m): m for m in self._matches.values()}.values()
@@ -157,6 +180,20 @@ class ActorResolver:
                 for i in range(match.start, match.end):
                     self._matches[i] = moved
 
+    def _sent(self, token: Token) -> Span:
+        """``token.sent``, looked up (``Token.sent`` scans the document each time)."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sentence_of = [k for k, sent in enumerate(self._sents) for _ in range(len(sent))]
+        return self._sents[self._sentence_of[token.i]]
+
+    def _role_sector(self, token: Token) -> str | None:
+        """:meth:`ActorDictionary.role_sector` of ``token``, once per token."""
+        i = token.i
+        if i not in self._sectors:
+            self._sectors[i] = self.dictionary.role_sector(token)
+        return self._sectors[i]
+
     # ------------------------------------------------------------ sentences
     def start_sentence(self, index: int, sent: Span) -> None:
         """Resolve every noun phrase of ``sent`` in reading order, updating the memory."""
@@ -165,7 +202,7 @@ class ActorResolver:
         if self._speaker is None and sent.end < len(self.doc):
             # « … nous avons dit … » a expliqué le ministre: the speaker of a quotation may be
             # named in the clause that follows it.
-            following = self.doc[sent.end].sent
+            following = self._sent(self.doc[sent.end])
             first = next((t for t in following if not t.is_punct), None)
             if first is not None and (first.is_lower or first.pos_ in ("AUX", "VERB")):
                 self._speaker = self._find_speaker(following, roles=True)
@@ -194,20 +231,22 @@ class ActorResolver:
         return None
 
     def _remember(self, ref: ActorRef, token: Token) -> None:
-        gender = token.morph.get("Gender")
-        number = token.morph.get("Number")
+        gender = morph_values(token, "Gender")
+        number = morph_values(token, "Number")
+        subject = token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+        clause = clause_head(token).i
         self._memory.append(
             _Memory(ref, self._sentence, token.i, ref.how in _PERSONS or self._is_person(token) or ref.rule == "pronoun-person",
-                    token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"), self._title(token),
-                    gender[0] if gender else None, number[0] if number else None, clause_head(token).i,
-                    token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and clause_head(token).i == token.sent.root.i)
+                    subject, self._title(token),
+                    gender[0] if gender else None, number[0] if number else None, clause,
+                    subject and clause == self._sent(token).root.i)
         )
 
     def _title(self, token: Token) -> str | None:
         """The role noun of a phrase: itself ("le ministre turc") or the noun a name is apposed to."""
-        if self.dictionary.role_sector(token) not in (None, NO_SECTOR):
+        if self._role_sector(token) not in (None, NO_SECTOR):
             return fold(token.lemma_)
-        if token.dep_ == "appos" and self.dictionary.role_sector(token.head):
+        if token.dep_ == "appos" and self._role_sector(token.head):
             return fold(token.head.lemma_)
         return None
 
@@ -257,7 +296,7 @@ class ActorResolver:
         SYRREB. The country is the one place its sentence names, else the article's dominant one."""
         if not ref.code.startswith("IMG") or ref.country:
             return ref
-        places = self._located(token.sent)
+        places = self._located(self._sent(token))
         country = next(iter(places)) if len(places) == 1 else self.context_country(token)
         if not country:
             return ref
@@ -281,7 +320,7 @@ class ActorResolver:
                 return [self._ref(token, country + "ETH", country, "ETH", self.dictionary.label_for(country + "ETH"), None,
                                   "agent", "ethnic+place")]
         if match is not None and (match.entry.kind != "demonym" or token.pos_ in ("NOUN", "PROPN")):
-            if not (token.pos_ == "NOUN" and self.dictionary.role_sector(token)):
+            if not (token.pos_ == "NOUN" and self._role_sector(token)):
                 owned = self._owned_institution(token, match)
                 if owned:
                     return owned
@@ -311,7 +350,7 @@ class ActorResolver:
                             return refs
                 return []  # a count of something else ("2 milliards de dollars à l'Ukraine") is no actor
         if token.pos_ in ("NOUN", "PROPN"):
-            sector = self.dictionary.role_sector(token)
+            sector = self._role_sector(token)
             if sector:
                 return self._role(token, sector)
             # A name whose parts are split over flat/compound dependents: "Mike Pompeo".
@@ -422,7 +461,8 @@ class ActorResolver:
                 break
             head = head.head
         nearest: tuple[int, str] | None = None
-        for i in range(token.sent.start, token.sent.end):
+        sent = self._sent(token)
+        for i in range(sent.start, sent.end):
             match = self._matches.get(i)
             if match is None or not match.entry.country or match.entry.kind == "person" or (i > token.i and not after):
                 continue
@@ -468,7 +508,7 @@ class ActorResolver:
                 break
             head = head.head
         if not country:
-            places = self._located(token.sent)
+            places = self._located(self._sent(token))
             country = next(iter(places)) if len(places) == 1 else None
         if not country:
             return []
@@ -488,7 +528,7 @@ class ActorResolver:
         "Iraqi President Saddam Hussein" — the title gives the sector, its modifiers the country."""
         prefix = [t for t in token.subtree if t.i < token.i and t.dep_ in NAME_DEPS | {"amod", "poss", "nmod:poss", "nmod"}]
         for title in prefix:
-            sector = self.dictionary.role_sector(title) if title.pos_ in ("NOUN", "PROPN") else None
+            sector = self._role_sector(title) if title.pos_ in ("NOUN", "PROPN") else None
             if not sector:
                 continue
             owners: list[ActorRef] = []
@@ -613,7 +653,13 @@ class ActorResolver:
 
     def _located(self, sent: Span) -> Counter[str]:
         """Countries of the places ``sent`` names after a preposition of place ("in Kathmandu",
-        "à Bogota"), with how often each is named."""
+        "à Bogota"), with how often each is named (worked out once per sentence; do not change it)."""
+        here = self._located_in.get(sent.start)
+        if here is None:
+            here = self._located_in[sent.start] = self._located_now(sent)
+        return here
+
+    def _located_now(self, sent: Span) -> Counter[str]:
         here: Counter[str] = Counter()
         for other in sent:
             match = self._matches.get(other.i)
@@ -627,7 +673,13 @@ class ActorResolver:
     def context_country(self, token: Token) -> str | None:
         """The country a domestic actor with no country of its own belongs to: the one
         named in the sentence's places ("in Kathmandu"), else the article's dominant one."""
-        here = self._located(token.sent)
+        sent = self._sent(token)
+        if sent.start not in self._context_in:
+            self._context_in[sent.start] = self._context_country_of(sent)
+        return self._context_in[sent.start]
+
+    def _context_country_of(self, sent: Span) -> str | None:
+        here = self._located(sent)
         for counter in (here, self._countries):
             ranked = counter.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -695,7 +747,7 @@ class ActorResolver:
             country = ref.country or ref.code[:3]
             code = ref.code if ref.code[:3] in ("IGO", "NGO") or kind == "1s" else (ref.code if len(ref.code) > 3 else country + "GOV")
             return self._ref(token, code, ref.country, ref.sector or "GOV", ref.label, None, "pronoun", "pronoun-speaker")
-        gender = token.morph.get("Gender")
+        gender = morph_values(token, "Gender")
         wanted = gender[0] if gender else None
         ref = None
         if kind == "3s":
@@ -746,7 +798,10 @@ class ActorResolver:
     # ------------------------------------------------------------ helpers
     def _ref(self, token: Token, code: str, country: str | None, sector: str | None, label: str | None,
              wikidata: str | None, how: str, rule: str | None = None) -> ActorRef:
-        start, end = phrase_bounds(token)
+        bounds = self._bounds.get(token.i)
+        if bounds is None:
+            bounds = self._bounds[token.i] = phrase_bounds(token)
+        start, end = bounds
         return ActorRef(self.text[start:end], code, country, sector, label, wikidata, start, end, how, rule)
 
 
