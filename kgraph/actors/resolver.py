@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorRef
+from ..nlp import token_pos, token_texts
 from ..text import fold
 from .dictionary import ActorDictionary, ActorMatch, phrase_key
 from .table import NON_STATE
@@ -151,6 +152,8 @@ class ActorResolver:
         self._sectors: dict[int, str | None] = {}
         self._located_in: dict[int, Counter[str]] = {}
         self._context_in: dict[int, str | None] = {}
+        self._quoted_in: dict[int, set[int]] = {}
+        self._reporting_in: dict[int, list[int]] = {}
         # The article's countries, by how often they are named (for domestic actors with no country).
         self._countries: Counter[str] = Counter(
             m.entry.country for m in {id(m): m for m in self._matches.values()}.values()
@@ -206,8 +209,12 @@ class ActorResolver:
             first = next((t for t in following if not t.is_punct), None)
             if first is not None and (first.is_lower or first.pos_ in ("AUX", "VERB")):
                 self._speaker = self._find_speaker(following, roles=True)
-        for token in sent:
-            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in NAME_DEPS:
+        doc, pos = self.doc, token_pos(self.doc)
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("NOUN", "PROPN", "PRON"):
+                continue
+            token = doc[i]
+            if token.dep_ not in NAME_DEPS:
                 refs = self.resolve_one(token)
                 # A pronoun subject keeps its antecedent salient: "Il a noté que Pompeo …" leaves
                 # the minister, not Pompeo, as the one the next "Il" refers to.
@@ -217,18 +224,28 @@ class ActorResolver:
     def _find_speaker(self, sent: Span, *, roles: bool = False) -> ActorRef | None:
         """The speaker of a verb of saying in ``sent``: its subject or inverted object (with
         ``roles``, also a role noun known from the article: "a expliqué le ministre")."""
-        quoted = _quoted(sent)
-        for token in sent:
-            if token.i in quoted:
-                continue  # "nous avons dit" inside the quotation is the quoted speaker's own report
-            if token.pos_ == "VERB" and fold(token.lemma_) in self.lexicon.report_verbs:
-                for child in token.children:
-                    inverted = child.dep_ in ("obj", "dobj") and child.i > token.i
-                    if child.dep_ == "nsubj" or inverted:
-                        refs = self._resolve_named(child) or ([r for r in self.resolve_one(child) if r.how != "pronoun"] if roles else [])
-                        if refs:
-                            return refs[0]
+        for i in self._reporting(sent):
+            token = self.doc[i]
+            for child in token.children:
+                inverted = child.dep_ in ("obj", "dobj") and child.i > token.i
+                if child.dep_ == "nsubj" or inverted:
+                    refs = self._resolve_named(child) or ([r for r in self.resolve_one(child) if r.how != "pronoun"] if roles else [])
+                    if refs:
+                        return refs[0]
         return None
+
+    def _reporting(self, sent: Span) -> list[int]:
+        """The verbs of saying of ``sent`` outside quotations, once per sentence: "nous avons dit"
+        inside the quotation is the quoted speaker's own report."""
+        verbs = self._reporting_in.get(sent.start)
+        if verbs is None:
+            quoted = _quoted(sent)
+            doc, pos, report = self.doc, token_pos(self.doc), self.lexicon.report_verbs
+            verbs = self._reporting_in[sent.start] = [
+                i for i in range(sent.start, sent.end)
+                if pos[i] == "VERB" and i not in quoted and fold(doc[i].lemma_) in report
+            ]
+        return verbs
 
     def _remember(self, ref: ActorRef, token: Token) -> None:
         gender = morph_values(token, "Gender")
@@ -813,12 +830,13 @@ def _quoted(sent: Span) -> set[int]:
     """Indices of the tokens of ``sent`` inside quotation marks (« », “ ”, or paired ")."""
     inside: set[int] = set()
     open_at: int | None = None
-    for token in sent:
-        text = token.text
+    texts = token_texts(sent.doc)
+    for i in range(sent.start, sent.end):
+        text = texts[i]
         if open_at is None and (text in _OPENING or text == '"'):
-            open_at = token.i
+            open_at = i
         elif open_at is not None and (text in _CLOSING_QUOTES or text == '"'):
-            inside.update(range(open_at + 1, token.i))
+            inside.update(range(open_at + 1, i))
             open_at = None
     if open_at is not None and open_at == sent.start:
         inside.update(range(open_at + 1, sent.end))  # a quotation that runs to the end of the sentence
@@ -838,9 +856,10 @@ def _kind(ref: ActorRef) -> str:
 
 def _prefixed(token: Token) -> bool:
     """Whether ``token`` carries a "pro-"/"anti-" prefix: "pro-Russian", "pro-russes"."""
-    doc = token.doc
-    if fold(token.text).startswith(("pro-", "anti-")):
+    texts = token_texts(token.doc)
+    i = token.i
+    if fold(texts[i]).startswith(("pro-", "anti-")):
         return True
-    if token.i >= 2 and doc[token.i - 1].text == "-" and fold(doc[token.i - 2].text) in _PRO:
+    if i >= 2 and texts[i - 1] == "-" and fold(texts[i - 2]) in _PRO:
         return True
-    return token.i >= 1 and fold(doc[token.i - 1].text) in {"pro-", "anti-"}
+    return i >= 1 and fold(texts[i - 1]) in {"pro-", "anti-"}

@@ -19,6 +19,7 @@ from ..text import fold
 from ..actors.resolver import ActorResolver
 from ..cameo import cameo_code
 from ..model import Action, ActorRef, Candidate, Event
+from ..nlp import token_pos
 from .dates import find_dates, is_date_word
 from .lexicon import LexEntry, Lexicon
 
@@ -74,12 +75,13 @@ def extract_events(
     """
     resolver = ActorResolver(doc, text, dictionary, lexicon, date=date)
     for index, sent in enumerate(doc.sents):
-        if not sent.text.strip():
+        # ``text`` is the doc's text before normalising, character for character (space for space).
+        sentence = text[sent.start_char : sent.end_char].strip()
+        if not sentence:
             continue
         resolver.start_sentence(index, sent)
         triggers = _triggers(sent, lexicon)
-        dates = _event_dates(sent, lang, date, triggers)
-        sentence = text[sent.start_char : sent.end_char].strip()
+        dates = _event_dates(sent, lang, date, triggers) if triggers else {}
         seen: set[tuple] = set()
         found = [
             (trigger, event) for trigger in triggers
@@ -104,7 +106,11 @@ def extract_events(
 def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     triggers: list[_Trigger] = []
     used_nouns: set[int] = set()
-    for token in sent:
+    doc, pos = sent.doc, token_pos(sent.doc)
+    for i in range(sent.start, sent.end):
+        if pos[i] not in _PREDICATE_POS:
+            continue  # _is_predicate is false (read without a Token object)
+        token = doc[i]
         if not _is_predicate(token):
             continue
         objects = _objects(token, lexicon)
@@ -151,9 +157,10 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         for t in triggers
         if not absorbable(t)
     ]
-    for token in sent:
+    for i in range(sent.start, sent.end):
         # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
-        if token.pos_ == "NOUN" and token.i not in used_nouns:
+        if pos[i] == "NOUN" and i not in used_nouns:
+            token = doc[i]
             entry = lexicon.noun(token.lemma_)
             if entry is not None:
                 triggers.append(_Trigger(token, entry, None, nominal=True))
@@ -171,6 +178,10 @@ def _measured(noun: Token, lexicon: Lexicon) -> list[Token]:
         elif child.dep_ == "nmod" and any(fold(c.text) in ("de", "d'") for c in child.children if c.dep_ == "case"):
             found.append(child)
     return found
+
+
+#: The parts of speech :func:`_is_predicate` can be true of.
+_PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 
 
 def _is_predicate(token: Token) -> bool:
