@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, POS, SENT_START
+from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,7 +20,7 @@ from .config import model_name
 from .errors import ModelError
 from .text import normalise
 
-__all__ = ["load_model", "parse"]
+__all__ = ["load_model", "parse", "token_texts", "token_pos"]
 
 
 #: Tokens after which a sentence may start (with closing quotes and brackets after them).
@@ -174,3 +175,36 @@ def load_model(lang: str, override: str | None = None) -> Language:
 def parse(text: str, lang: str, model: str | None = None) -> Doc:
     """Parse one text (normalised first; offsets stay those of ``text``)."""
     return load_model(lang, model)(normalise(text))
+
+
+# ---------------------------------------------------------------- token columns
+#: The document the columns below were read from, and the columns (one document: the one being extracted).
+_COLUMNS: list = [None, {}]
+
+
+def _columns(doc: Doc) -> dict[str, list[str]]:
+    if _COLUMNS[0] is not doc or _COLUMNS[1].get("length") != len(doc):
+        _COLUMNS[0], _COLUMNS[1] = doc, {"length": len(doc)}
+    return _COLUMNS[1]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, read once per document from the token array (no Token objects).
+
+    Only for a document no longer changed (the columns are remembered for the last document asked about).
+    """
+    columns = _columns(doc)
+    texts = columns.get("texts")
+    if texts is None:
+        strings = doc.vocab.strings
+        texts = columns["texts"] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    return texts
+
+
+def token_pos(doc: Doc) -> list[str]:
+    """``[t.pos_ for t in doc]``, read once per document like :func:`token_texts`."""
+    columns = _columns(doc)
+    pos = columns.get("pos")
+    if pos is None:
+        pos = columns["pos"] = [_POS_NAMES[value] for value in doc.to_array(POS).tolist()]
+    return pos

@@ -15,9 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..errors import DataError
+from ..nlp import token_texts
 from ..resources import package_file, read_tsv
 from ..text import fold
 from .petrarch import Period, is_petrarch_file, parse_agents
@@ -245,7 +246,7 @@ class ActorDictionary:
                 if len(bucket) > 1:
                     bucket.sort(key=lambda p: (p.rank, _PRIORITY[p.entry.kind], p.case_sensitive is None))
 
-    def _load_rows(self, rows: list[ActorRow], rank: int, rule: str, *, labels: bool = True) -> None:
+    def _load_rows(self, rows: Sequence[ActorRow], rank: int, rule: str, *, labels: bool = True) -> None:
         """Add the variants of actor-table rows; ``labels``: an organisation or group also names its code.
 
         The curated groups share their codes with the state ("ZAFGOV" for the ANC in power), so they are
@@ -357,16 +358,16 @@ class ActorDictionary:
                 self._add(variant, entry)
         for names, rule in ((CURATED_PLACES, "regions"), (CURATED_GROUPS, "groups")):
             for name in names:
-                rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
+                rows = _builtin_table(name)
                 self._load_rows(rows, CURATED, rule, labels=False)
         for name in DATED_PEOPLE:
             if package_file(_PKG, name).is_file():
-                self._load_rows(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")), DATED, "office-holders")
+                self._load_rows(_builtin_table(name), DATED, "office-holders")
         for name in IMPORTED_ACTORS:
-            rows = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
+            rows = _builtin_table(name)
             self._load_rows(rows if lang == "en" else _names_any_language(rows), IMPORTED, "phoenix")
         for name, rule in zip(IMPORTED_PLACES, ("phoenix", "geonames"), strict=True):
-            places = read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8"))
+            places = _builtin_table(name)
             self._load_rows(places, IMPORTED, rule)
 
 
@@ -398,10 +399,13 @@ class ActorDictionary:
         size = len(doc)
         at = token.i
         folded: dict[int, str] = {}
+        written, lemma = fold(token.text), fold(token.lemma_)
+        if written not in self._agent_groups and lemma not in self._agent_groups:
+            return self.agents.get(lemma)  # in no multiword title: agent_sector(token.lemma_)
         # The word as written first, then its lemma: "the armed forces" is the army (MIL), not an
         # "armed force" (UAF). A fixed order, too: iterating a set made it depend on the hash seed,
         # so two processes (--jobs) could read the same title differently.
-        for form in dict.fromkeys((fold(token.text), fold(token.lemma_))):
+        for form in dict.fromkeys((written, lemma)):
             best: tuple[int, str] | None = None
             for (position, length), titles in self._agent_groups.get(form, ()):
                 start = at - position
@@ -431,10 +435,14 @@ class ActorDictionary:
         texts and keys); matching then works on plain strings and the tables' indexes.
         """
         texts: list[str] = []
-        index: list[int] = []
-        for token in tokens:
-            texts.append(token.text)
-            index.append(token.i)
+        index: Sequence[int] = []
+        if isinstance(tokens, Doc):
+            texts, index = token_texts(tokens), range(len(tokens))  # no Token objects
+        else:
+            index = []
+            for token in tokens:
+                texts.append(token.text)
+                index.append(token.i)
         words = [_token_key(text) for text in texts]
         patterns, prefixes, max_len = self._patterns, self._prefixes, self.max_len
         stem_heads = self._stem_heads
@@ -533,7 +541,7 @@ def _acronym(variant: str) -> bool:
     return variant.rstrip("*").isupper() and 2 <= letters <= 6
 
 
-def _names_any_language(rows: list[ActorRow]) -> list[ActorRow]:
+def _names_any_language(rows: Sequence[ActorRow]) -> list[ActorRow]:
     """The part of an English actor table that other languages share.
 
     A person's name is the same in French and English news ("Paul Biya", "Jacques Chirac";
@@ -575,6 +583,21 @@ def _pycountry_names(lang: str) -> dict[str, list[str]]:
         if variants:
             names[country.alpha_3] = variants
     return names
+
+
+def _builtin_table(name: str) -> tuple[ActorRow, ...]:
+    """The rows of a built-in actor table, read once per process (both languages load the shared ones)."""
+    try:
+        stat = Path(str(package_file(_PKG, name))).stat()  # re-read should the file change
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = (0, 0)
+    return _read_builtin_table(name, *version)
+
+
+@lru_cache(maxsize=None)
+def _read_builtin_table(name: str, mtime: int, size: int) -> tuple[ActorRow, ...]:
+    return tuple(read_actor_table(name, text=package_file(_PKG, name).read_text(encoding="utf-8")))
 
 
 def _regex_tokenize(text: str) -> list[str]:

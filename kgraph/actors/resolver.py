@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorRef
+from ..nlp import token_pos, token_texts
 from ..text import fold
 from .dictionary import ActorDictionary, ActorMatch, phrase_key
 from .table import NON_STATE
@@ -68,6 +69,21 @@ class _Memory:
     main: bool = False  # the subject of the sentence's main clause (the most salient antecedent)
 
 
+_MORPH_VALUES: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def morph_values(token: Token, field: str) -> list[str]:
+    """``token.morph.get(field)``, worked out once per analysis and field (``get`` parses it each time)."""
+    morph = token.morph
+    key = (str(morph), field)
+    values = _MORPH_VALUES.get(key)
+    if values is None:
+        if len(_MORPH_VALUES) >= 1 << 16:
+            _MORPH_VALUES.clear()
+        values = _MORPH_VALUES[key] = tuple(morph.get(field))
+    return list(values)
+
+
 def clause_head(token: Token) -> Token:
     """The verb (or the root) heading the clause ``token`` belongs to."""
     head = token.head
@@ -98,7 +114,7 @@ def _bare(token: Token) -> bool:
     """A role noun with no name of its own attached ("police", "les manifestants"), unlike
     "the Lord's Resistance Army" or "Resistance Army", whose owner is named but unknown."""
     return not any(
-        c.dep_ in ("poss", "nmod:poss") or "Yes" in c.morph.get("Poss")
+        c.dep_ in ("poss", "nmod:poss") or "Yes" in morph_values(c, "Poss")
         or (c.dep_ in NAME_DEPS and c.pos_ == "PROPN" and c.i != c.sent.start)  # "Riot police" opening a sentence is no name
         or (c.dep_ == "nmod" and c.pos_ == "PROPN")  # "les rebelles du M23": named, if unknown
         or (c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children))
@@ -128,6 +144,16 @@ class ActorResolver:
             for i in range(match.start, match.end):
                 self._matches[i] = match
         self._cache: dict[int, list[ActorRef]] = {}
+        # Per-document memos of what depends on the parse and the matches only, never on the
+        # discourse memory: each is worked out once per token or sentence (the same values).
+        self._sents: list[Span] | None = None  # doc.sents, and the sentence of each token (on first use)
+        self._sentence_of: list[int] = []
+        self._bounds: dict[int, tuple[int, int]] = {}
+        self._sectors: dict[int, str | None] = {}
+        self._located_in: dict[int, Counter[str]] = {}
+        self._context_in: dict[int, str | None] = {}
+        self._quoted_in: dict[int, set[int]] = {}
+        self._reporting_in: dict[int, list[int]] = {}
         # The article's countries, by how often they are named (for domestic actors with no country).
         self._countries: Counter[str] = Counter(
             m.entry.country for m in {id(m): m for m in self._matches.values()}.values()
@@ -157,6 +183,20 @@ class ActorResolver:
                 for i in range(match.start, match.end):
                     self._matches[i] = moved
 
+    def _sent(self, token: Token) -> Span:
+        """``token.sent``, looked up (``Token.sent`` scans the document each time)."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sentence_of = [k for k, sent in enumerate(self._sents) for _ in range(len(sent))]
+        return self._sents[self._sentence_of[token.i]]
+
+    def _role_sector(self, token: Token) -> str | None:
+        """:meth:`ActorDictionary.role_sector` of ``token``, once per token."""
+        i = token.i
+        if i not in self._sectors:
+            self._sectors[i] = self.dictionary.role_sector(token)
+        return self._sectors[i]
+
     # ------------------------------------------------------------ sentences
     def start_sentence(self, index: int, sent: Span) -> None:
         """Resolve every noun phrase of ``sent`` in reading order, updating the memory."""
@@ -165,12 +205,16 @@ class ActorResolver:
         if self._speaker is None and sent.end < len(self.doc):
             # « … nous avons dit … » a expliqué le ministre: the speaker of a quotation may be
             # named in the clause that follows it.
-            following = self.doc[sent.end].sent
+            following = self._sent(self.doc[sent.end])
             first = next((t for t in following if not t.is_punct), None)
             if first is not None and (first.is_lower or first.pos_ in ("AUX", "VERB")):
                 self._speaker = self._find_speaker(following, roles=True)
-        for token in sent:
-            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in NAME_DEPS:
+        doc, pos = self.doc, token_pos(self.doc)
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("NOUN", "PROPN", "PRON"):
+                continue
+            token = doc[i]
+            if token.dep_ not in NAME_DEPS:
                 refs = self.resolve_one(token)
                 # A pronoun subject keeps its antecedent salient: "Il a noté que Pompeo …" leaves
                 # the minister, not Pompeo, as the one the next "Il" refers to.
@@ -180,34 +224,46 @@ class ActorResolver:
     def _find_speaker(self, sent: Span, *, roles: bool = False) -> ActorRef | None:
         """The speaker of a verb of saying in ``sent``: its subject or inverted object (with
         ``roles``, also a role noun known from the article: "a expliqué le ministre")."""
-        quoted = _quoted(sent)
-        for token in sent:
-            if token.i in quoted:
-                continue  # "nous avons dit" inside the quotation is the quoted speaker's own report
-            if token.pos_ == "VERB" and fold(token.lemma_) in self.lexicon.report_verbs:
-                for child in token.children:
-                    inverted = child.dep_ in ("obj", "dobj") and child.i > token.i
-                    if child.dep_ == "nsubj" or inverted:
-                        refs = self._resolve_named(child) or ([r for r in self.resolve_one(child) if r.how != "pronoun"] if roles else [])
-                        if refs:
-                            return refs[0]
+        for i in self._reporting(sent):
+            token = self.doc[i]
+            for child in token.children:
+                inverted = child.dep_ in ("obj", "dobj") and child.i > token.i
+                if child.dep_ == "nsubj" or inverted:
+                    refs = self._resolve_named(child) or ([r for r in self.resolve_one(child) if r.how != "pronoun"] if roles else [])
+                    if refs:
+                        return refs[0]
         return None
 
+    def _reporting(self, sent: Span) -> list[int]:
+        """The verbs of saying of ``sent`` outside quotations, once per sentence: "nous avons dit"
+        inside the quotation is the quoted speaker's own report."""
+        verbs = self._reporting_in.get(sent.start)
+        if verbs is None:
+            quoted = _quoted(sent)
+            doc, pos, report = self.doc, token_pos(self.doc), self.lexicon.report_verbs
+            verbs = self._reporting_in[sent.start] = [
+                i for i in range(sent.start, sent.end)
+                if pos[i] == "VERB" and i not in quoted and fold(doc[i].lemma_) in report
+            ]
+        return verbs
+
     def _remember(self, ref: ActorRef, token: Token) -> None:
-        gender = token.morph.get("Gender")
-        number = token.morph.get("Number")
+        gender = morph_values(token, "Gender")
+        number = morph_values(token, "Number")
+        subject = token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+        clause = clause_head(token).i
         self._memory.append(
             _Memory(ref, self._sentence, token.i, ref.how in _PERSONS or self._is_person(token) or ref.rule == "pronoun-person",
-                    token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"), self._title(token),
-                    gender[0] if gender else None, number[0] if number else None, clause_head(token).i,
-                    token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and clause_head(token).i == token.sent.root.i)
+                    subject, self._title(token),
+                    gender[0] if gender else None, number[0] if number else None, clause,
+                    subject and clause == self._sent(token).root.i)
         )
 
     def _title(self, token: Token) -> str | None:
         """The role noun of a phrase: itself ("le ministre turc") or the noun a name is apposed to."""
-        if self.dictionary.role_sector(token) not in (None, NO_SECTOR):
+        if self._role_sector(token) not in (None, NO_SECTOR):
             return fold(token.lemma_)
-        if token.dep_ == "appos" and self.dictionary.role_sector(token.head):
+        if token.dep_ == "appos" and self._role_sector(token.head):
             return fold(token.head.lemma_)
         return None
 
@@ -257,7 +313,7 @@ class ActorResolver:
         SYRREB. The country is the one place its sentence names, else the article's dominant one."""
         if not ref.code.startswith("IMG") or ref.country:
             return ref
-        places = self._located(token.sent)
+        places = self._located(self._sent(token))
         country = next(iter(places)) if len(places) == 1 else self.context_country(token)
         if not country:
             return ref
@@ -281,7 +337,7 @@ class ActorResolver:
                 return [self._ref(token, country + "ETH", country, "ETH", self.dictionary.label_for(country + "ETH"), None,
                                   "agent", "ethnic+place")]
         if match is not None and (match.entry.kind != "demonym" or token.pos_ in ("NOUN", "PROPN")):
-            if not (token.pos_ == "NOUN" and self.dictionary.role_sector(token)):
+            if not (token.pos_ == "NOUN" and self._role_sector(token)):
                 owned = self._owned_institution(token, match)
                 if owned:
                     return owned
@@ -311,7 +367,7 @@ class ActorResolver:
                             return refs
                 return []  # a count of something else ("2 milliards de dollars à l'Ukraine") is no actor
         if token.pos_ in ("NOUN", "PROPN"):
-            sector = self.dictionary.role_sector(token)
+            sector = self._role_sector(token)
             if sector:
                 return self._role(token, sector)
             # A name whose parts are split over flat/compound dependents: "Mike Pompeo".
@@ -422,7 +478,8 @@ class ActorResolver:
                 break
             head = head.head
         nearest: tuple[int, str] | None = None
-        for i in range(token.sent.start, token.sent.end):
+        sent = self._sent(token)
+        for i in range(sent.start, sent.end):
             match = self._matches.get(i)
             if match is None or not match.entry.country or match.entry.kind == "person" or (i > token.i and not after):
                 continue
@@ -468,7 +525,7 @@ class ActorResolver:
                 break
             head = head.head
         if not country:
-            places = self._located(token.sent)
+            places = self._located(self._sent(token))
             country = next(iter(places)) if len(places) == 1 else None
         if not country:
             return []
@@ -488,7 +545,7 @@ class ActorResolver:
         "Iraqi President Saddam Hussein" — the title gives the sector, its modifiers the country."""
         prefix = [t for t in token.subtree if t.i < token.i and t.dep_ in NAME_DEPS | {"amod", "poss", "nmod:poss", "nmod"}]
         for title in prefix:
-            sector = self.dictionary.role_sector(title) if title.pos_ in ("NOUN", "PROPN") else None
+            sector = self._role_sector(title) if title.pos_ in ("NOUN", "PROPN") else None
             if not sector:
                 continue
             owners: list[ActorRef] = []
@@ -628,7 +685,13 @@ class ActorResolver:
 
     def _located(self, sent: Span) -> Counter[str]:
         """Countries of the places ``sent`` names after a preposition of place ("in Kathmandu",
-        "à Bogota"), with how often each is named."""
+        "à Bogota"), with how often each is named (worked out once per sentence; do not change it)."""
+        here = self._located_in.get(sent.start)
+        if here is None:
+            here = self._located_in[sent.start] = self._located_now(sent)
+        return here
+
+    def _located_now(self, sent: Span) -> Counter[str]:
         here: Counter[str] = Counter()
         for other in sent:
             match = self._matches.get(other.i)
@@ -642,7 +705,13 @@ class ActorResolver:
     def context_country(self, token: Token) -> str | None:
         """The country a domestic actor with no country of its own belongs to: the one
         named in the sentence's places ("in Kathmandu"), else the article's dominant one."""
-        here = self._located(token.sent)
+        sent = self._sent(token)
+        if sent.start not in self._context_in:
+            self._context_in[sent.start] = self._context_country_of(sent)
+        return self._context_in[sent.start]
+
+    def _context_country_of(self, sent: Span) -> str | None:
+        here = self._located(sent)
         for counter in (here, self._countries):
             ranked = counter.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -710,7 +779,7 @@ class ActorResolver:
             country = ref.country or ref.code[:3]
             code = ref.code if ref.code[:3] in ("IGO", "NGO") or kind == "1s" else (ref.code if len(ref.code) > 3 else country + "GOV")
             return self._ref(token, code, ref.country, ref.sector or "GOV", ref.label, None, "pronoun", "pronoun-speaker")
-        gender = token.morph.get("Gender")
+        gender = morph_values(token, "Gender")
         wanted = gender[0] if gender else None
         ref = None
         if kind == "3s":
@@ -761,7 +830,10 @@ class ActorResolver:
     # ------------------------------------------------------------ helpers
     def _ref(self, token: Token, code: str, country: str | None, sector: str | None, label: str | None,
              wikidata: str | None, how: str, rule: str | None = None) -> ActorRef:
-        start, end = phrase_bounds(token)
+        bounds = self._bounds.get(token.i)
+        if bounds is None:
+            bounds = self._bounds[token.i] = phrase_bounds(token)
+        start, end = bounds
         return ActorRef(self.text[start:end], code, country, sector, label, wikidata, start, end, how, rule)
 
 
@@ -773,12 +845,13 @@ def _quoted(sent: Span) -> set[int]:
     """Indices of the tokens of ``sent`` inside quotation marks (« », “ ”, or paired ")."""
     inside: set[int] = set()
     open_at: int | None = None
-    for token in sent:
-        text = token.text
+    texts = token_texts(sent.doc)
+    for i in range(sent.start, sent.end):
+        text = texts[i]
         if open_at is None and (text in _OPENING or text == '"'):
-            open_at = token.i
+            open_at = i
         elif open_at is not None and (text in _CLOSING_QUOTES or text == '"'):
-            inside.update(range(open_at + 1, token.i))
+            inside.update(range(open_at + 1, i))
             open_at = None
     if open_at is not None and open_at == sent.start:
         inside.update(range(open_at + 1, sent.end))  # a quotation that runs to the end of the sentence
@@ -798,9 +871,10 @@ def _kind(ref: ActorRef) -> str:
 
 def _prefixed(token: Token) -> bool:
     """Whether ``token`` carries a "pro-"/"anti-" prefix: "pro-Russian", "pro-russes"."""
-    doc = token.doc
-    if fold(token.text).startswith(("pro-", "anti-")):
+    texts = token_texts(token.doc)
+    i = token.i
+    if fold(texts[i]).startswith(("pro-", "anti-")):
         return True
-    if token.i >= 2 and doc[token.i - 1].text == "-" and fold(doc[token.i - 2].text) in _PRO:
+    if i >= 2 and texts[i - 1] == "-" and fold(texts[i - 2]) in _PRO:
         return True
-    return token.i >= 1 and fold(doc[token.i - 1].text) in {"pro-", "anti-"}
+    return i >= 1 and fold(texts[i - 1]) in {"pro-", "anti-"}

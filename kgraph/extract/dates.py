@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ..nlp import token_texts
 from ..text import fold
 from ..resources import read_tsv
 
@@ -111,25 +112,27 @@ def find_dates(sent: Span, lang: str, base: str | None) -> list[DateMention]:
         return []
     words = _words(lang)
     found: list[DateMention] = []
-    tokens = list(sent)
-    for k, token in enumerate(tokens):
-        kind = words.get(fold(token.text))
+    doc = sent.doc
+    texts = token_texts(doc)  # the words read without a Token object each; tokens made only around a date word
+    first, stop = sent.start, sent.end
+    for k in range(first, stop):
+        kind = words.get(fold(texts[k]))
         if kind is None:
             continue
         start = end = k
         if kind == "month":
-            if k > 0 and tokens[k - 1].like_num:
+            if k > first and doc[k - 1].like_num:
                 start = k - 1
-            if k + 1 < len(tokens) and tokens[k + 1].like_num and len(tokens[k + 1].text) <= 2:
+            if k + 1 < stop and doc[k + 1].like_num and len(texts[k + 1]) <= 2:
                 end = k + 1
-            if end + 1 < len(tokens) and tokens[end + 1].text == ",":
+            if end + 1 < stop and texts[end + 1] == ",":
                 end += 1
-            if end + 1 < len(tokens) and tokens[end + 1].like_num and len(tokens[end + 1].text) == 4:
+            if end + 1 < stop and doc[end + 1].like_num and len(texts[end + 1]) == 4:
                 end += 1
             if start == end == k:
                 continue  # a bare month name ("en mai") is too vague to date an event
-        expression = sent.doc[tokens[start].i : tokens[end].i + 1].text
+        expression = doc[start : end + 1].text
         day = resolve_date(expression, lang, base)
         if day:
-            found.append(DateMention(tokens[start].i, tokens[end].i + 1, expression, day))
+            found.append(DateMention(start, end + 1, expression, day))
     return found

@@ -21,6 +21,7 @@ from ..text import fold
 from ..actors.resolver import ActorResolver
 from ..cameo import cameo_code
 from ..model import Action, ActorRef, Candidate, Event
+from ..nlp import token_pos
 from .dates import find_dates, is_date_word
 from .lexicon import LexEntry, Lexicon
 
@@ -76,13 +77,14 @@ def extract_events(
     """
     resolver = ActorResolver(doc, text, dictionary, lexicon, date=date)
     for index, sent in enumerate(doc.sents):
-        if not sent.text.strip():
+        # ``text`` is the doc's text before normalising, character for character (space for space).
+        sentence = text[sent.start_char : sent.end_char].strip()
+        if not sentence:
             continue
         _repair_infinitives(sent, lexicon)
         resolver.start_sentence(index, sent)
         triggers = _triggers(sent, lexicon)
-        dates = _event_dates(sent, lang, date, triggers)
-        sentence = text[sent.start_char : sent.end_char].strip()
+        dates = _event_dates(sent, lang, date, triggers) if triggers else {}
         seen: set[tuple] = set()
         found = [
             (trigger, event) for trigger in triggers
@@ -127,7 +129,11 @@ def _repair_infinitives(sent: Span, lexicon: Lexicon) -> None:
 def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     triggers: list[_Trigger] = []
     used_nouns: set[int] = set()
-    for token in sent:
+    doc, pos = sent.doc, token_pos(sent.doc)
+    for i in range(sent.start, sent.end):
+        if pos[i] not in _PREDICATE_POS:
+            continue  # _is_predicate is false (read without a Token object)
+        token = doc[i]
         if not _is_predicate(token):
             continue
         objects = _objects(token, lexicon)
@@ -174,9 +180,10 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         for t in triggers
         if not absorbable(t) and not _elaboration(t, verbal, lexicon)
     ]
-    for token in sent:
+    for i in range(sent.start, sent.end):
         # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
-        if token.pos_ == "NOUN" and token.i not in used_nouns:
+        if pos[i] == "NOUN" and i not in used_nouns:
+            token = doc[i]
             entry = lexicon.noun(token.lemma_)
             if entry is not None:
                 triggers.append(_Trigger(token, entry, None, nominal=True))
@@ -211,6 +218,10 @@ def _counted(noun: Token) -> list[Token]:
         elif child.dep_ == "nmod" and any(fold(c.text) in ("de", "d'") for c in child.children if c.dep_ == "case"):
             found.append(child)
     return found
+
+
+#: The parts of speech :func:`_is_predicate` can be true of.
+_PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 
 
 def _is_predicate(token: Token) -> bool:
