@@ -102,6 +102,8 @@ def extract_events(
             # One act told twice in a sentence is one event: "shelled the island, killing two
             # marines", "a fait exploser une bombe, tuant quatre soldats" (same countries, same
             # root; the first telling, usually the main clause, is kept).
+            # So is a joint event between two sides of one country ("talks between the Colombian
+            # government and the FARC" is one record, COLGOV → COLREB, as the gold data counts it).
             key = (event.source.code[:3], event.action.root, event.target.code[:3] if event.target else None, event.negated)
             if key not in seen:
                 seen.add(key)
