@@ -1219,10 +1219,7 @@ def _mediators(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, exc
                         c.dep_ == "case" and fold(c.text) in ("de", "d'", "du", "des") for c in part.children
                     )):
                         add(part)
-    unique: dict[str, ActorRef] = {}
-    for ref in found:
-        unique.setdefault(ref.code, ref)
-    return list(unique.values())
+    return _unique(found)
 
 
 def _is_condition(clause: Token, lexicon: Lexicon) -> bool:
@@ -1302,12 +1299,17 @@ def _investigated(verb: Token, noun: Token | None, resolver: ActorResolver, lexi
                 following += [p for p in child.children if p.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
         found = doers or others
         if found:
-            unique: dict[str, ActorRef] = {}
-            for ref in found:
-                unique.setdefault(ref.code, ref)
-            return list(unique.values())
+            return _unique(found)
         frontier = following
     return []
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    """The first reference of each actor code, in order."""
+    unique: dict[str, ActorRef] = {}
+    for ref in refs:
+        unique.setdefault(ref.code, ref)
+    return list(unique.values())
 
 
 def _instrument_noun(child: Token, noun: Token | None, lexicon: Lexicon) -> bool:
@@ -1359,10 +1361,7 @@ def _prepositional(
                 if child.dep_ in ("acl", "nmod", "obl", "obl:mod", "obl:arg", "prep", "pobj"):
                     following.append(child)
         if found:
-            unique: dict[str, ActorRef] = {}
-            for ref in found:
-                unique.setdefault(ref.code, ref)
-            return list(unique.values())
+            return _unique(found)
         frontier = following
     return []
 

@@ -14,7 +14,7 @@ or a French pronominal verb (``se retirer``; ``s'engager`` is written either way
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -320,6 +320,14 @@ def _verb_entry(row: dict[str, str], classes: Mapping[str, frozenset[str]], wher
     )
 
 
+def _single_code(markers: Mapping[str, Mapping[str, str]], kind: str, check: Callable[[str, str], None]) -> str | None:
+    """The CAMEO code a one-code marker kind gives (the last row wins), checked against the scheme."""
+    code = None
+    for code in markers[kind]:
+        check(code, f"markers.tsv {kind}")
+    return code
+
+
 @lru_cache(maxsize=None)
 def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     """The (cached) lexicon of ``lang``.
@@ -400,9 +408,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.population_codes = frozenset(markers["population_code"])
     lex.allegation_verbs = frozenset(markers["allegation"])
     lex.reported_violence_roots = frozenset(markers["reported_violence_root"])
-    for code in markers["accusation_code"]:
-        check(code, "markers.tsv accusation_code")
-        lex.accusation_code = code
+    lex.accusation_code = _single_code(markers, "accusation_code", check) or lex.accusation_code
     lex.pronouns = dict(markers["pronoun"])
     lex.quantities = frozenset(markers["quantity"])
     lex.particles = frozenset(markers["particle"])
@@ -421,18 +427,14 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.mass_quantities = frozenset(markers["mass_quantity"])
     lex.probe_roots = frozenset(markers["probe_root"])
     lex.mediation_roots = frozenset(markers["mediation_root"])
-    for code in markers["mediation_code"]:
-        check(code, "markers.tsv mediation_code")
-        lex.mediation_code = code
+    lex.mediation_code = _single_code(markers, "mediation_code", check)
     lex.mediation_verbs = frozenset(markers["mediation_verb"])
     lex.mediation_nouns = frozenset(markers["mediation_noun"])
     lex.threat_roots = frozenset(markers["threat_root"])
     lex.condition_marks = frozenset(markers["condition_mark"])
     lex.infinitive_verbs = frozenset(markers["infinitive"])
     lex.probe_preps = frozenset(markers["probe_prep"])
-    for code in markers["bombing_code"]:
-        check(code, "markers.tsv bombing_code")
-        lex.bombing_code = code
+    lex.bombing_code = _single_code(markers, "bombing_code", check)
     return lex
 
 
