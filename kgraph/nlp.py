@@ -142,6 +142,48 @@ def coordination_repair(doc: Doc) -> Doc:
     return doc
 
 
+#: Parts of a date that stay on it: "lundi soir", "le 2 octobre 2024", "à l'aube".
+_DATE_PARTS = frozenset({"soir", "matin", "aube", "midi", "apres-midi", "nuit", "soiree", "matinee", "dernier", "derniere",
+                         "prochain", "prochaine", "precedent", "suivant"})
+#: Prepositions of a complement that belongs to the verb, not to the date it was hung on.
+_VERB_CASES = frozenset({"a", "au", "aux", "de", "d'", "du", "des", "contre", "avec", "vers", "envers", "sur", "pour"})
+
+
+@Language.component("kgraph_date_repair")
+def date_repair(doc: Doc) -> Doc:
+    """Complements the French parser hangs on a date next to the verb go back to the verb:
+    "a approuvé vendredi un prêt" (prêt ← vendredi), "a été extradé mercredi par l'Espagne",
+    "ont opposé vendredi les gardes-frontières", "a exigé mercredi de Moscou". The date's own
+    parts ("lundi soir", "le 11 juillet 2024") stay on it."""
+    if doc.lang_ != "fr":
+        return doc
+    from .extract.dates import is_date_word
+    from .text import fold
+
+    for token in doc:
+        verb = token.head
+        if verb.i == token.i or verb.pos_ not in ("VERB", "AUX") or not is_date_word(token, "fr"):
+            continue
+        parts = [c for c in token.children if c.i > token.i and fold(c.text) in _DATE_PARTS]
+        for child in [c for holder in (token, *parts) for c in holder.children if c.i > token.i]:
+            if child.dep_ not in ("nmod", "obj", "obl", "obl:arg", "obl:agent", "obl:mod") or child.pos_ in ("NUM",) or (
+                    fold(child.text) in _DATE_PARTS or is_date_word(child, "fr")):
+                continue
+            cases = [fold(c.text) for c in child.children if c.dep_ == "case"]
+            if child.dep_ == "obl:agent" or "par" in cases:
+                dep = "obl:agent"
+            elif child.dep_ == "obj" or not cases or (
+                    set(cases) <= {"des", "du"} and child.pos_ == "NOUN" and not any(c.dep_ == "obj" for c in verb.children)):
+                dep = "obj"  # "a attaqué lundi des policiers": a partitive article the tagger read as "de"
+            elif any(c in _VERB_CASES for c in cases):
+                dep = "obl:arg"
+            else:
+                dep = "obl:mod"
+            child.head = verb
+            child.dep_ = dep
+    return doc
+
+
 #: The sentence-boundary component per language (measured on the dev sets, see README).
 _SENTENCE_COMPONENT = {"fr": "kgraph_sentence_starts", "en": "kgraph_sentence_starts"}
 
@@ -160,6 +202,8 @@ def _load(name: str) -> Language:
         raise ModelError(f"spaCy model {name!r} has no dependency parser")
     if "kgraph_paragraphs" not in nlp.pipe_names and "kgraph_sentence_starts" not in nlp.pipe_names:
         nlp.add_pipe(_SENTENCE_COMPONENT.get(nlp.lang, "kgraph_paragraphs"), before="parser")
+    if "kgraph_date_repair" not in nlp.pipe_names:
+        nlp.add_pipe("kgraph_date_repair", last=True)
     if "kgraph_coordination_repair" not in nlp.pipe_names:
         nlp.add_pipe("kgraph_coordination_repair", last=True)
     if "kgraph_noun_repair" not in nlp.pipe_names:

@@ -45,7 +45,7 @@ _SPONSORED = frozenset(fold(w) for w in ("backed", "sponsored", "supported", "so
 # Modifiers that make a demonym an ethnic group living elsewhere: "ethnic Albanians in Serbia".
 _ETHNIC = frozenset(fold(w) for w in ("ethnic", "ethnique", "ethniques", "origine"))
 # A prefix that makes a demonym an affiliation, not an owner: "pro-Russian separatists".
-_PRO = frozenset({"pro", "anti"})
+_PRO = frozenset({"pro", "anti", "non"})
 # Kinds of dictionary entry that name a state (or a place in it) and count towards the context country.
 _STATE_KINDS = frozenset({"country", "capital", "place", "demonym", "metonym"})
 #: The sector column value of a collective noun that stands for its owner ("side", "forum").
@@ -322,12 +322,16 @@ class ActorResolver:
                         (ref.rule or ref.how) + "+operating-country")
 
     def _resolve(self, token: Token) -> list[ActorRef]:
+        if token.pos_ == "PRON" and fold(token.text) not in self.lexicon.pronouns and token.i in self._matches:
+            return self._resolve_named(token)  # a name the tagger took for a pronoun: "les Vingt-Sept"
         if token.pos_ == "PRON":
             ref = self._pronoun(token)
             return [ref] if ref else []
         return self._resolve_named(token)
 
     def _resolve_named(self, token: Token) -> list[ActorRef]:
+        if token.pos_ in ("NOUN", "PROPN") and _prefixed(token):
+            return []  # "non-Muslims", "anti-Americans" are not who they name
         match = self._matches.get(token.i)
         if match is not None and match.entry.kind == "demonym" and token.pos_ in ("NOUN", "PROPN"):
             # A people named with where it lives takes that country: "ethnic Albanians in Serbia"
@@ -366,6 +370,10 @@ class ActorResolver:
                         if refs:
                             return refs
                 return []  # a count of something else ("2 milliards de dollars à l'Ukraine") is no actor
+        if token.pos_ == "NOUN":
+            pair = self._pair(token)
+            if pair:
+                return pair
         if token.pos_ in ("NOUN", "PROPN"):
             sector = self._role_sector(token)
             if sector:
@@ -616,6 +624,10 @@ class ActorResolver:
                     return [self._ref(token, r.code, r.country, r.sector, r.label, r.wikidata, "agent", "role+appos") for r in named[:1]]
         if sector == NO_SECTOR:
             return []
+        holder = self._holder(token)
+        if holder is not None:
+            return [self._ref(token, holder.code, holder.country, holder.sector, holder.label, holder.wikidata,
+                              "dictionary", "role+holder")]
         if any(fold(c.text) in _DEFINITE for c in token.children if c.dep_ == "det"):
             # A bare definite title refers back: "le ministre" is the minister named before —
             # never an actor of its own clause ("Erdogan a critiqué le ministre" is not Erdogan).
@@ -648,6 +660,63 @@ class ActorResolver:
                 return [self._ref(token, code, country, sector, self.dictionary.label_for(code), None, "context",
                                   "role+sentence-country")]
         return []
+
+    def _pair(self, token: Token) -> list[ActorRef]:
+        """"The two countries", "les deux voisins", "both sides", "les deux camps": the last two
+        actors named before, as states for a noun of states, as themselves for a noun of sides."""
+        lemma = fold(token.lemma_)
+        states = lemma in self.lexicon.classes.get("pair_states", ())
+        if not states and lemma not in self.lexicon.classes.get("pair_sides", ()):
+            return []
+        two = self.lexicon.classes.get("pair_numbers", frozenset())
+        if not any(fold(c.text) in two for c in token.children if c.dep_ in ("nummod", "det", "predet", "amod", "advmod")):
+            return []
+        found: list[ActorRef] = []
+        clause = clause_head(token).i
+        for memory in reversed(self._memory):
+            if self._sentence - memory.sentence > _REACH:
+                break
+            if memory.sentence == self._sentence and (memory.token >= token.i or memory.clause == clause):
+                continue  # not who acts on them: "China urged the two countries"
+            ref = memory.ref
+            country = ref.country or (ref.code[:3] if ref.code[:3] not in ("IGO", "NGO") else None)
+            if states:
+                if not country or any(f.code == country for f in found):
+                    continue
+                ref = ActorRef(ref.text, country, country, None, self.dictionary.label_for(country), None,
+                               ref.start, ref.end, ref.how, ref.rule)
+            elif any(f.code == ref.code for f in found):
+                continue
+            found.append(ref)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return []
+        return [self._ref(token, r.code, r.country, r.sector, r.label, r.wikidata, "context", "pair") for r in reversed(found)]
+
+    def _holder(self, token: Token) -> ActorRef | None:
+        """A known person named inside a title's own phrase that the parser hung on a modifier
+        of the title, not on the title: "le président élu Donald Trump" (Donald ← élu),
+        "the newly elected President X". No preposition, clause or comma on the way up."""
+        for t in token.subtree:
+            if t.i <= token.i or t.pos_ != "PROPN":
+                continue
+            match = self._matches.get(t.i)
+            if match is None or match.entry.kind != "person":
+                continue
+            node, ok = t, True
+            while node.i != token.i:
+                if node.dep_ in ("case", "acl:relcl", "relcl", "advcl", "conj", "parataxis", "ccomp", "xcomp") or any(
+                        c.dep_ in ("case", "mark", "punct") and c.i < t.i for c in node.children if c.i > token.i):
+                    ok = False
+                    break
+                node = node.head
+            if ok and all(self.doc[k].pos_ in ("ADJ", "VERB", "PROPN", "ADV") or self.doc[k].dep_ in NAME_DEPS
+                          for k in range(token.i + 1, t.i)):
+                ref = self.resolve_one(t)
+                if ref and ref[0].how == "dictionary":
+                    return ref[0]
+        return None
 
     @staticmethod
     def _sector_code(country: str | None, sector: str) -> str:
@@ -870,11 +939,12 @@ def _kind(ref: ActorRef) -> str:
 
 
 def _prefixed(token: Token) -> bool:
-    """Whether ``token`` carries a "pro-"/"anti-" prefix: "pro-Russian", "pro-russes"."""
+    """Whether ``token`` carries a "pro-"/"anti-"/"non-" prefix: "pro-Russian", "pro-russes",
+    "non-Muslims"."""
     texts = token_texts(token.doc)
     i = token.i
-    if fold(texts[i]).startswith(("pro-", "anti-")):
+    if fold(texts[i]).startswith(("pro-", "anti-", "non-")):
         return True
     if i >= 2 and texts[i - 1] == "-" and fold(texts[i - 2]) in _PRO:
         return True
-    return i >= 1 and fold(texts[i - 1]) in {"pro-", "anti-"}
+    return i >= 1 and fold(texts[i - 1]) in {"pro-", "anti-", "non-"}

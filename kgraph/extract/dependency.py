@@ -511,9 +511,20 @@ def _events(
         code = lexicon.intent_codes[code[:2]]
     if "reported violence" in rules:
         code = lexicon.accusation_code
+    if negated and lexicon.refusal_code and trigger.entry.cameo[:2] in lexicon.refusal_roots and mode in lexicon.refusal_modes:
+        # Cooperation or concession announced as not coming is a refusal (CAMEO 12): "will not bow
+        # to calls to resign", "said it would not comply with the order", "ne cédera pas".
+        code, negated = lexicon.refusal_code, False
+        rules.append("announced refusal")
     actions: dict[str, Action] = {}
     note("negated" if negated else "event")
     for source, target in pairs:
+        if source.code.startswith("IMG") and not source.country and target is not None and target.country and (
+                code[:2] in lexicon.locative_roots):
+            # An international armed group acts as the rebels of the country it strikes in (the
+            # convention of _operating): "une attaque revendiquée par l'EI" in Kandahar is AFGREB.
+            source = ActorRef(source.text, target.country + "REB", target.country, "REB", source.label, source.wikidata,
+                              source.start, source.end, source.how, (source.rule or source.how) + "+operating-country")
         pair_code = _violence_sense(code, trigger, source, target, lexicon)
         if target is not None and (source.code, target.code) in mediated:
             pair_code = lexicon.mediation_code
@@ -666,6 +677,10 @@ def _verbal_roles(
             targets = [r for r in resolver.resolve(verb.head) if r.code not in {s.code for s in sources} and r.how != "context"]
             if targets:
                 rules.append("participle noun")
+            else:
+                targets = _summarised_doers(verb.head, resolver, lexicon, {s.code for s in sources})
+                if targets:
+                    rules.append("summarised act")
     if not sources and fold(verb.lemma_) in lexicon.report_verbs and any(
         c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < verb.i for c in verb.children
     ):
@@ -709,6 +724,18 @@ def _verbal_roles(
         if sources:
             penalty += 0.2
             rules.append("unattributed attack")
+    if not sources and passive and targets and trigger.entry.cameo[:2] in lexicon.authority_roots:
+        # Coercion in the passive with no agent is done by the authorities of where it happens:
+        # "two Canadians have been detained in China", "trois militants ont été arrêtés à Minsk".
+        sources = resolver.at_place(verb, "GOV")
+        if sources:
+            penalty += 0.1
+            rules.append("authorities of the place")
+            # "Deux Canadiens, l'ancien diplomate Michael Kovrig …, ont été placés en détention en
+            # Chine": a name guessed to be of the place's country beside foreigners is one of them.
+            here = sources[0].country
+            if any(t.how != "context" and t.country and t.country != here for t in targets):
+                targets = [t for t in targets if not (t.how == "context" and t.country == here)]
     if not targets:
         exclude = {s.code for s in sources}
         instrument = trigger.entry.cameo[:2] in lexicon.instrument_roots
@@ -813,6 +840,42 @@ def _verbal_roles(
             if targets:
                 rules.append("place as recipient")
     return sources, targets, penalty
+
+
+def _pitted(noun: Token, resolver: ActorResolver, lexicon: Lexicon) -> list[ActorRef]:
+    """The sides an event noun's verb of pitting sets against each other: "des combats opposent
+    l'armée aux paramilitaires", "des affrontements ont opposé les gardes-frontières kirghizes et
+    tadjiks", "clashes pitted police against protesters"."""
+    verb = noun.head
+    if noun.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in lexicon.pitting_verbs:
+        return []
+    sides: list[ActorRef] = []
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS or (child.dep_ in OBLIQUE_DEPS | {"prep"} and child.i > verb.i):
+            heads = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            for head in heads:
+                sides = _merge(sides, resolver.resolve(head))
+                for other in head.children:
+                    # "opposent l'armée aux paramilitaires", the second side hung on the first
+                    if other.dep_ == "nmod" and any(fold(c.text) in ("a", "au", "aux") for c in other.children if c.dep_ == "case"):
+                        sides = _merge(sides, resolver.resolve(other))
+    return sides
+
+
+def _summarised_doers(noun: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
+    """Who did the act a noun after a comma sums up: "Spain recognised a Palestinian state, a
+    move condemned by Israel", "…, une décision aussitôt dénoncée par Israël" — the subjects of
+    the clause the noun is hung on."""
+    if fold(noun.lemma_) not in lexicon.classes.get("summary_words", ()) or noun.i == 0:
+        return []
+    first = min(t.i for t in noun.subtree)
+    if first == 0 or noun.doc[first - 1].text not in (",", "—", "–", ";", "-"):
+        return []
+    clause = noun.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return []
+    deps = SUBJECT_DEPS if _passive(clause, lexicon) else SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    return [r for c in clause.children if c.dep_ in deps for r in resolver.resolve(c) if r.code not in exclude]
 
 
 def _has_actor_subject(verb: Token) -> bool:
@@ -928,6 +991,15 @@ def _nominal_roles(
         targets = [r for r in resolver.owners(noun) if r.code not in exclude]
     if not targets:
         targets, _ = _targets(governor, noun, resolver, lexicon, exclude)
+    if not targets and trigger.entry.cameo[:2] in lexicon.locative_roots:
+        # Where the attack claimed or carried out happened: "l'attentat … lors d'un mariage à
+        # Kaboul a été revendiqué par l'EI", "claimed the bombing in Quetta".
+        targets = [_country_of(r) for r in _prepositional(noun, resolver, lexicon, exclude, preps=lexicon.locative_preps, places=True)
+                   if r.country and r.code[:3] not in exclude]
+        if not targets:
+            targets = [_country_of(r) for r in resolver.at_place(noun, "CVL") if r.code[:3] not in exclude]
+        if targets:
+            rules.append("place as recipient")
     return sources, targets, penalty + 0.1
 
 
@@ -944,18 +1016,27 @@ def _agentive_governor(noun: Token, lexicon: Lexicon) -> Token | None:
         of = head.dep_ == "nmod" and any(fold(c.text) in ("de", "d'", "du", "des") for c in head.children if c.dep_ == "case")
         if head.dep_ == "pobj" and fold(above.text) == "of":
             above, of = above.head, True
+        elif head.dep_ == "pobj" and above.dep_ == "prep" and fold(above.head.lemma_) in lexicon.claim_nouns:
+            above, of = above.head, True  # "claimed responsibility for the attack"
         if above.i == head.i or above.pos_ not in ("NOUN", "PROPN"):
             break
         if head.dep_ == "conj":
             head = above
             continue
-        if of and fold(above.lemma_) in lexicon.measure_nouns:  # not another event: "le retrait de l'accord"
+        if of and fold(above.lemma_) in lexicon.measure_nouns | lexicon.claim_nouns:  # not another event: "le retrait de l'accord"
             head = above
             continue
         break
     verb: Token | None = None
     if head.dep_ in OBJECT_DEPS or (head.dep_ in ("obl", "obl:arg") and any(c.dep_ == "case" for c in head.children)):
         verb = head.head
+    elif head.dep_ in PASSIVE_SUBJECT_DEPS and _passive(head.head, lexicon):
+        verb = head.head  # "l'attentat a été revendiqué par l'EI", "the strikes were ordered by …"
+    elif head.i == noun.i:
+        # A participle of the noun with its agent: "l'attaque du centre commercial, revendiquée
+        # par les shebab", "the bombing, claimed by the Pakistani Taliban".
+        verb = next((c for c in noun.children if c.dep_ == "acl" and _passive(c, lexicon) and _marked_agent(c, lexicon)
+                     and fold(c.lemma_) in lexicon.nominal_agent_verbs), None)
     elif head.dep_ == "pobj" and head.head.dep_ == "prep":
         verb = head.head.head
     if verb is not None and verb.pos_ not in ("VERB", "AUX") and is_date_word(verb, lexicon.lang):
@@ -1015,6 +1096,11 @@ def _nominal_own_roles(
             return sources, patients, 0.1
     else:
         sources = resolver.owners(noun)
+    patients: list[ActorRef] = []
+    if not agents and trigger.entry.cameo[:2] in lexicon.patient_roots:
+        sources, patients = _patient_of(noun, sources, resolver, lexicon)
+        if patients:
+            rules.append("patient complement")
     if not sources and trigger.entry.cameo[:2] in lexicon.domestic_roots:
         # "Protests spread to 15 Iranian cities", "une grève paralyse Lagos": the people of the place.
         sources = resolver.in_context(noun, "CVL")
@@ -1022,7 +1108,7 @@ def _nominal_own_roles(
             rules.append("protesters of the place")
     # A noun takes its recipient with "contre"/"against"/"on"; "avec"/"with" only when joint ("talks with").
     preps = lexicon.nominal_target_preps | (lexicon.joint_preps if trigger.entry.joint else frozenset())
-    targets = _prepositional(noun, resolver, lexicon, exclude={r.code for r in sources}, preps=preps)
+    targets = _merge(patients, _prepositional(noun, resolver, lexicon, exclude={r.code for r in sources}, preps=preps))
     if not sources:
         # Both sides after "between"/"entre": "clashes between the army and rebels",
         # "des combats entre l'armée philippine et des jihadistes" — each side acts on the other.
@@ -1034,7 +1120,55 @@ def _nominal_own_roles(
             if len(between) >= 2:
                 rules.append("between")
                 return between, list(between), 0.1
+        sides = _pitted(noun, resolver, lexicon)
+        if len(sides) >= 2:
+            rules.append("pitted sides")
+            return sides, list(sides), 0.1
     return sources, targets, 0.1
+
+
+_ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS", "SEP"})
+
+
+def _patient_of(
+    noun: Token, owners: list[ActorRef], resolver: ActorResolver, lexicon: Lexicon
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The "of"/"de" complement of a noun of force is what undergoes it: "the bombing of a
+    police station", "the shelling of Gaza", "l'exécution de 223 villageois", "l'attaque du
+    centre commercial" — its adjective or possessive is the doer ("Israeli strikes", "Russia's
+    invasion of Ukraine"). In French "de" also names the doer ("l'offensive de l'armée", "les
+    frappes de la coalition"): there, an armed actor alone after "de" stays the doer."""
+    of_heads = frozenset(c.i for c in noun.children if _of_complement(c, lexicon))
+    if not of_heads:
+        return owners, []
+    doers = resolver.owners(noun, skip=of_heads)
+    rest = frozenset(c.i for c in noun.children if c.i not in of_heads)
+    patients = [r for r in resolver.owners(noun, skip=rest) if all(r.code != d.code for d in doers)]
+    if not patients:
+        return owners, []
+    if lexicon.lang != "en" and not doers and all(
+            r.sector in _ARMED_SECTORS or r.code[:3] in ("IMG", "UAF") for r in patients):
+        return owners, []
+    return doers, patients
+
+
+def _of_complement(child: Token, lexicon: Lexicon) -> bool:
+    if child.dep_ == "prep":
+        return fold(child.text) == "of"
+    return child.dep_ == "nmod" and any(
+        c.dep_ == "case" and fold(c.text) in ("de", "d'", "du", "des") for c in child.children) and not any(
+        c.dep_ == "case" and fold(c.text) not in ("de", "d'", "du", "des") for c in child.children)
+
+
+def _marked_agent(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a passive verb has an agent introduced by its preposition ("par", "by"), not only
+    a phrase the parser labelled so ("une offensive annoncée contre les forces kurdes")."""
+    agent = _agent(verb, lexicon)
+    if agent is None:
+        return False
+    if agent.head.dep_ == "agent":
+        return True
+    return any(c.dep_ == "case" and fold(c.text) in lexicon.agent_preps for c in agent.children)
 
 
 def _agent(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -1153,9 +1287,10 @@ def _targets(
             noun is not None and fold(child.lemma_) in lexicon.measure_nouns and noun in child.subtree  # "a round of talks"
         ):
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
-            if child == noun:
+            if child == noun and not _located_victims(refs, verb, resolver, exclude):
                 # The pattern's own object names its recipient only with a country of its own
-                # ("expelled two Russian diplomats"), not one guessed from the sentence ("killed 23 people").
+                # ("expelled two Russian diplomats"), not one guessed from the sentence ("killed 23 people"),
+                # unless the sentence says where they were struck ("killed 200 villagers in Bentalha, south of Algiers").
                 refs = [r for r in refs if r.rule != "role+sentence-country"]
             if refs:
                 return refs, 0.0
@@ -1183,6 +1318,18 @@ def _targets(
         if refs:
             return refs, 0.1
     return [], 0.0
+
+
+def _located_victims(refs: list[ActorRef], verb: Token, resolver: ActorResolver, sources: set[str]) -> bool:
+    """Victims guessed from the sentence's places, when the sentence names that country as
+    where the act happened (a place phrase of the verb or its object), or the doers were
+    guessed the same way ("militants killed 200 villagers in Bentalha, south of Algiers")."""
+    guessed = [r for r in refs if r.rule == "role+sentence-country"]
+    if not guessed:
+        return False
+    here = resolver.at_place(verb, "CVL")
+    country = here[0].country if here else None
+    return all(r.country == country or any(code[:3] == r.country for code in sources) for r in guessed)
 
 
 def _mediators(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
@@ -1444,9 +1591,15 @@ def _negated(verb: Token, lexicon: Lexicon) -> bool:
         tokens.append(verb.head)
     return any(
         c.dep_ in NEGATION_DEPS and (fold(c.lemma_) in lexicon.negation or fold(c.text) in lexicon.negation)
+        and (lexicon.lang != "fr" or fold(c.text) == "pas" or _ne(t))  # "ont tué plus de 200 villageois" is no negation
         for t in tokens
         for c in t.children
     )
+
+
+def _ne(verb: Token) -> bool:
+    """Whether a French verb carries the "ne" of a negation ("n'a plus", "ne … jamais")."""
+    return any(fold(c.text) in ("ne", "n'", "n’") for c in verb.children)
 
 
 def _mode(verb: Token, lexicon: Lexicon) -> str | None:

@@ -199,16 +199,23 @@ def test_multiword_title_listed_first_wins_and_titles_need_all_their_words(tmp_p
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_built_in_dictionary_loads_in_under_a_second(lang):
-    """Issue 7: loading (with the Phoenix and GeoNames tables) stays under 1 s; measured ~0.5–0.7 s
-    on a 2-core machine, so a loaded CI machine still passes."""
+def test_the_built_in_dictionary_loads_in_about_a_second(lang):
+    """Issue 7: loading (with the Phoenix and GeoNames tables) takes about a second or less: 0.5–0.7
+    CPU s on one 2-core machine, 1.6 on a slower one, where a bare Python loop of 3 million additions
+    took 0.15 and 0.2–0.45 s (load 10× the loop, in pytest, under load). The bound is relative to that loop, measured in the same process, so a
+    slow or loaded machine still passes and a load grown several times over does not."""
     import time
 
     from kgraph.actors.dictionary import ActorDictionary, _regex_tokenize
 
     start = time.process_time()
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    loop = time.process_time() - start
+    start = time.process_time()
     ActorDictionary(lang, _regex_tokenize)
-    assert time.process_time() - start < 1.0
+    assert time.process_time() - start < max(1.0, 15 * loop)
 
 
 def test_regions_stand_for_their_country_in_both_languages():
