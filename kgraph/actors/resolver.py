@@ -353,6 +353,10 @@ class ActorResolver:
                         return titled
                 return [self._ref(token, match.entry.code, match.entry.country, match.entry.sector,
                                   match.entry.label, match.entry.wikidata, "dictionary", _rule(match))]
+        if token.pos_ == "NOUN":
+            named = self._named_collective(token)  # before quantities: "a group of …" counts, "the ELN group" names
+            if named:
+                return named
         if token.pos_ in ("NOUN", "PROPN", "NUM"):
             if fold(token.lemma_) in self.lexicon.quantities or token.pos_ == "NUM":
                 # A quantity stands for what it counts: "des milliers de Polonais", "thousands of Iranians".
@@ -661,6 +665,20 @@ class ActorResolver:
                                   "role+sentence-country")]
         return []
 
+    def _named_collective(self, token: Token) -> list[ActorRef]:
+        """A group noun with the group's name as its modifier: "the ELN guerrilla group" (ELN ←
+        guerrilla ← group), "le groupe État islamique", "the Wagner group"."""
+        if fold(token.lemma_) not in self.lexicon.classes.get("collective_heads", ()):
+            return []
+        kids = [c for c in token.children if c.dep_ in NAME_DEPS | {"appos", "amod"}]
+        kids += [g for c in kids if c.dep_ in NAME_DEPS for g in c.children if g.dep_ in NAME_DEPS]
+        for child in kids:
+            match = self._matches.get(child.i)
+            if child.pos_ == "PROPN" and match is not None and match.entry.kind not in ("country", "capital", "place", "demonym", "person"):
+                e = match.entry
+                return [self._ref(token, e.code, e.country, e.sector, e.label, e.wikidata, "dictionary", _rule(match))]
+        return []
+
     def _pair(self, token: Token) -> list[ActorRef]:
         """"The two countries", "les deux voisins", "both sides", "les deux camps": the last two
         actors named before, as states for a noun of states, as themselves for a noun of sides."""
@@ -693,6 +711,28 @@ class ActorResolver:
         if len(found) < 2:
             return []
         return [self._ref(token, r.code, r.country, r.sector, r.label, r.wikidata, "context", "pair") for r in reversed(found)]
+
+    def counterpart(self, token: Token, sources: list[ActorRef]) -> ActorRef | None:
+        """The other party of the story for an act of ``sources`` at ``token`` with no recipient: the
+        last actor named before, in an earlier clause of the sentence or in the two sentences
+        before, of another country than every source (or, in a domestic story, another sector)."""
+        countries = {s.country or s.code[:3] for s in sources}
+        codes = {s.code for s in sources}
+        clause = clause_head(token).i
+        domestic = None
+        for memory in reversed(self._memory):
+            if self._sentence - memory.sentence > 2:
+                break
+            if memory.sentence == self._sentence and (memory.token >= token.i or memory.clause == clause):
+                continue
+            ref = memory.ref
+            if ref.how == "pronoun" or ref.code in codes:
+                continue
+            if (ref.country or ref.code[:3]) not in countries:
+                return ref
+            if domestic is None and ref.sector and all(s.sector != ref.sector for s in sources) and ref.sector in ("REB", "OPP", "CVL", "MIL", "GOV"):
+                domestic = ref
+        return domestic
 
     def _holder(self, token: Token) -> ActorRef | None:
         """A known person named inside a title's own phrase that the parser hung on a modifier

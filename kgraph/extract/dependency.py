@@ -839,6 +839,17 @@ def _verbal_roles(
             penalty += 0.15 if targets else 0.0
             if targets:
                 rules.append("place as recipient")
+        if not targets and not speech and sources and (
+                trigger.entry.cameo[:2] in lexicon.counterpart_roots or trigger.entry.cameo[:3] in lexicon.counterpart_roots) and not (
+                trigger.entry.joint and len(sources) >= 2):
+            # A reaction with no recipient named is addressed to the other party of the story:
+            # "The Kremlin dismissed the allegations" (the accuser of the sentence before), "Paris
+            # said it was recalling its envoy", "London warned of serious consequences".
+            counterpart = resolver.counterpart(verb, sources)
+            if counterpart is not None:
+                targets = [counterpart]
+                penalty += 0.3
+                rules.append("counterpart")
     return sources, targets, penalty
 
 
@@ -1304,8 +1315,11 @@ def _targets(
     if refs:
         return refs, 0.0
     if noun is not None:
-        # The event noun's own recipient: "imposé des sanctions (liées au S-400) contre la SSB".
-        refs = _prepositional(noun, resolver, lexicon, exclude, depth=2)
+        # The event noun's own recipient: "imposé des sanctions (liées au S-400) contre la SSB";
+        # a joint noun's partner too: "suspended peace talks with the ELN", "rompu le dialogue avec".
+        entry = lexicon.noun(noun.lemma_)
+        preps = lexicon.target_preps | (lexicon.joint_preps if entry is not None and entry.joint else frozenset())
+        refs = _prepositional(noun, resolver, lexicon, exclude, depth=2, preps=preps)
         if refs:
             return refs, 0.0
     if noun is not None:

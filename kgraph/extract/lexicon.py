@@ -154,6 +154,7 @@ class Lexicon:
     refusal_modes: frozenset[str] = frozenset()
     refusal_code: str | None = None
     pitting_verbs: frozenset[str] = frozenset()
+    counterpart_roots: frozenset[str] = frozenset()
     threat_codes: dict[str, str] = field(default_factory=dict)
     intent_modes: frozenset[str] = frozenset()
     intent_codes: dict[str, str] = field(default_factory=dict)
@@ -405,6 +406,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.refusal_modes = frozenset(markers["refusal_mode"])
     lex.refusal_code = _single_code(markers, "refusal_code", check)
     lex.pitting_verbs = frozenset(fold(w) for w in markers["pitting"])
+    lex.counterpart_roots = frozenset(markers["counterpart_root"])
     lex.threat_codes = dict(markers["threat_code"])
     for code in lex.threat_codes.values():
         check(code, "markers.tsv threat_code")

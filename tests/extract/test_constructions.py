@@ -740,3 +740,25 @@ def test_a_noun_summing_up_the_clause_stands_for_its_doers(extract, lang, text):
 ])
 def test_launching_an_operation_against_a_foe_is_force(extract, lang, text):
     assert any(s == "MLI" and r in ("18", "19") for s, r, _ in countries(extract(text, lang)))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Germany expelled two Russian diplomats on Wednesday. The Kremlin dismissed the allegations as groundless."),
+    ("fr", "L'Allemagne a expulsé mercredi deux diplomates russes. Le Kremlin a rejeté ces accusations, les jugeant infondées."),
+])
+def test_a_reaction_with_no_recipient_goes_to_the_other_party_of_the_story(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert any(s == "RUS" and t == "DEU" and r in ("01", "11", "12") for s, r, t in found)
+
+
+def test_no_counterpart_is_taken_from_the_reactions_own_clause(extract):
+    found = countries(extract("Japan offered on Monday to help.", "en"))
+    assert not any(t == "JPN" for _, _, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Colombian President Gustavo Petro suspended peace talks with the ELN guerrilla group on Friday."),
+    ("fr", "Le président colombien Gustavo Petro a suspendu vendredi les pourparlers de paix avec le groupe ELN."),
+])
+def test_a_joint_noun_takes_its_partner_and_a_group_noun_its_name(extract, lang, text):
+    assert ("COLGOV", "16", "COLREB") in roles(extract(text, lang, "2023-05-20"))
