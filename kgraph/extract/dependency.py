@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import permutations, product
 
 from spacy.tokens import Doc, Span, Token
@@ -146,7 +146,7 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         if fold(token.lemma_) in lexicon.report_verbs and not entry.objects:
             # Announcing an event is doing it: "a annoncé l'expulsion de 34 diplomates" expels.
             for obj in objects:
-                noun_entry = lexicon.noun(obj.lemma_)
+                noun_entry = lexicon.noun_at(obj)
                 if noun_entry is not None:
                     entry, noun = noun_entry, obj
                     break
@@ -154,7 +154,7 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             # Support verb: the event is its object noun ("entamer des pourparlers", "hold talks"),
             # also behind a measure noun ("began a new round of talks", "un nouveau cycle de négociations").
             for obj in [o for obj in objects for o in (obj, *_measured(obj, lexicon))]:
-                noun_entry = lexicon.noun(obj.lemma_)
+                noun_entry = lexicon.noun_at(obj)
                 if noun_entry is not None:
                     entry, noun = noun_entry, obj
                     break
@@ -163,6 +163,10 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         elif entry.objects:
             # Verb+object pattern ("imposer des sanctions"): the object belongs to the event.
             noun = next((o for o in objects if fold(o.lemma_) in entry.objects), None)
+            sense = lexicon.noun_at(noun) if noun is not None else None
+            if sense is not None and sense is not lexicon.noun(noun.lemma_):
+                # The object's modifiers give its sense: "a entamé une grève de la faim" (142).
+                entry = replace(entry, cameo=sense.cameo)
         if noun is not None:
             used_nouns.add(noun.i)
         triggers.append(_Trigger(token, entry, noun))
@@ -186,7 +190,7 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
         if pos[i] == "NOUN" and i not in used_nouns:
             token = doc[i]
-            entry = lexicon.noun(token.lemma_)
+            entry = lexicon.noun_at(token)
             if entry is not None:
                 triggers.append(_Trigger(token, entry, None, nominal=True))
     return triggers
@@ -361,6 +365,13 @@ def _prepositions(verb: Token, particles: list[Token], lexicon: Lexicon) -> dict
             elif child.dep_ in OBLIQUE_DEPS | {"obl:agent"}:
                 for case in (c for c in child.children if c.dep_ == "case"):
                     preps.setdefault(fold(case.lemma_), []).extend(o.lemma_ for o in _with_conjuncts([child]))
+    # A complement the French parser hangs on a named object goes with the verb: "a condamné le
+    # journaliste Khaled Drareni à trois ans de prison" (ans ← journaliste).
+    for obj in (c for c in verb.children if c.dep_ == "obj" and (
+            c.pos_ == "PROPN" or any(g.pos_ == "PROPN" and g.dep_ in ("flat:name", "nmod", "appos") for g in c.children))):
+        for child in (c for c in obj.subtree if c.dep_ == "nmod" and c.i > obj.i and c.head.dep_ in ("obj", "flat:name", "amod", "punct", "appos")):
+            for case in (c for c in child.children if c.dep_ == "case" and fold(c.text) in ("a", "au", "aux")):
+                preps.setdefault(fold(case.lemma_), []).append(child.lemma_)
     return preps
 
 
@@ -981,7 +992,16 @@ def _nominal_roles(
 ) -> tuple[list[ActorRef], list[ActorRef], float]:
     noun = trigger.token
     rules.append("nominal event")
-    sources, targets, penalty = _nominal_own_roles(trigger, resolver, lexicon, rules)
+    sources, targets, penalty = _nominal_own_roles(trigger, resolver, lexicon, rules, governed=governor is not None)
+    if not sources and governor is not None and trigger.entry.cameo[:2] in lexicon.domestic_roots:
+        # The people of the place only when no verb names who holds the protest: "Navalny declared
+        # a hunger strike" is Navalny's.
+        governed = [r for c in governor.children if c.dep_ in SUBJECT_DEPS for r in resolver.resolve(c)]
+        if not governed:
+            sources = resolver.in_context(trigger.token, "CVL")
+            if sources:
+                rules.append("protesters of the place")
+                return sources, targets, penalty
     if sources or governor is None:
         return sources, targets, penalty
     # An event noun whose doer is the subject of the verb that announces, orders, conducts or
@@ -1076,7 +1096,7 @@ def _aimed_at(noun: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: s
 
 
 def _nominal_own_roles(
-    trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, rules: list[str]
+    trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, rules: list[str], governed: bool = False
 ) -> tuple[list[ActorRef], list[ActorRef], float]:
     """Sources and targets an event noun names in its own modifiers."""
     noun = trigger.token
@@ -1112,7 +1132,7 @@ def _nominal_own_roles(
         sources, patients = _patient_of(noun, sources, resolver, lexicon)
         if patients:
             rules.append("patient complement")
-    if not sources and trigger.entry.cameo[:2] in lexicon.domestic_roots:
+    if not sources and not governed and trigger.entry.cameo[:2] in lexicon.domestic_roots:
         # "Protests spread to 15 Iranian cities", "une grève paralyse Lagos": the people of the place.
         sources = resolver.in_context(noun, "CVL")
         if sources:

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from spacy.tokens import Token
 
 from ..text import fold
 from ..cameo import cameo_codes
@@ -154,6 +156,7 @@ class Lexicon:
     refusal_modes: frozenset[str] = frozenset()
     refusal_code: str | None = None
     pitting_verbs: frozenset[str] = frozenset()
+    noun_senses: dict[str, str] = field(default_factory=dict)
     counterpart_roots: frozenset[str] = frozenset()
     threat_codes: dict[str, str] = field(default_factory=dict)
     intent_modes: frozenset[str] = frozenset()
@@ -263,6 +266,23 @@ class Lexicon:
     def noun(self, lemma: str) -> LexEntry | None:
         """The entry for an event noun, if ``lemma`` is one."""
         return self.nouns.get(fold(lemma))
+
+    def noun_at(self, token: Token) -> LexEntry | None:
+        """The entry for the event noun ``token``, in the sense its modifiers give (markers.tsv
+        ``noun_sense``): "a hunger strike" protests (142), "a general strike" (143), unlike "US strikes"."""
+        lemma = fold(token.lemma_)
+        entry = self.nouns.get(lemma)
+        if entry is None or not self.noun_senses:
+            return entry
+        for child in token.children:
+            code = self.noun_senses.get(f"{lemma} {fold(child.lemma_)}")
+            if code is None and child.dep_ in ("nmod", "prep"):
+                # "une grève de la faim", "a strike by workers": one level down
+                code = next((self.noun_senses.get(f"{lemma} {fold(g.lemma_)}") for g in child.children
+                             if f"{lemma} {fold(g.lemma_)}" in self.noun_senses), None)
+            if code is not None:
+                return replace(entry, cameo=code)
+        return entry
 
 
 def _flags(cell: str) -> set[str]:
@@ -406,6 +426,9 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.refusal_modes = frozenset(markers["refusal_mode"])
     lex.refusal_code = _single_code(markers, "refusal_code", check)
     lex.pitting_verbs = frozenset(fold(w) for w in markers["pitting"])
+    lex.noun_senses = {" ".join(fold(w).split()): code for w, code in markers["noun_sense"].items()}
+    for code in lex.noun_senses.values():
+        check(code, "markers.tsv noun_sense")
     lex.counterpart_roots = frozenset(markers["counterpart_root"])
     lex.threat_codes = dict(markers["threat_code"])
     for code in lex.threat_codes.values():

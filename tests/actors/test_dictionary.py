@@ -213,9 +213,18 @@ def test_the_built_in_dictionary_loads_in_about_a_second(lang):
     for i in range(3_000_000):
         total += i
     loop = time.process_time() - start
-    start = time.process_time()
-    ActorDictionary(lang, _regex_tokenize)
-    assert time.process_time() - start < max(1.0, 15 * loop)
+    # The cyclic garbage collector walks the whole heap of the test session (models, graphs) again
+    # and again while the tables allocate: that is the session's cost, not the loader's.
+    import gc
+
+    gc.disable()
+    try:
+        start = time.process_time()
+        ActorDictionary(lang, _regex_tokenize)
+        elapsed = time.process_time() - start
+    finally:
+        gc.enable()
+    assert elapsed < max(1.0, 15 * loop)
 
 
 def test_regions_stand_for_their_country_in_both_languages():

@@ -762,3 +762,29 @@ def test_no_counterpart_is_taken_from_the_reactions_own_clause(extract):
 ])
 def test_a_joint_noun_takes_its_partner_and_a_group_noun_its_name(extract, lang, text):
     assert ("COLGOV", "16", "COLREB") in roles(extract(text, lang, "2023-05-20"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Jailed opposition leader Alexei Navalny declared a hunger strike in Russia on Wednesday."),
+    ("fr", "L'opposant russe Alexeï Navalny a entamé mercredi une grève de la faim en Russie."),
+])
+def test_a_hunger_strike_is_a_protest_of_whoever_declares_it(extract, lang, text):
+    events = extract(text, lang, "2021-03-31")
+    assert any(e.action.cameo == "142" and e.source.code[:3] == "RUS" for e in events)
+    assert not any(e.action.root == "19" for e in events)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Belgium's King Philippe expressed his deepest regrets to Congo on Tuesday."),
+    ("fr", "Le roi des Belges a exprimé ses regrets au Congo pour les violences de la colonisation."),
+])
+def test_expressing_regrets_to_someone_apologises(extract, lang, text):
+    assert any(r == "05" and t in ("COD", "COG") for _, r, t in countries(extract(text, lang)))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "An Algerian court sentenced journalist Khaled Drareni to three years in prison on Monday."),
+    ("fr", "Un tribunal algérien a condamné le journaliste algérien Khaled Drareni à trois ans de prison."),
+])
+def test_a_prison_sentence_is_coercion(extract, lang, text):
+    assert ("DZA", "17", "DZA") in countries(extract(text, lang))
