@@ -718,6 +718,16 @@ def _verbal_roles(
         if moved:
             sources, targets = moved, []
             rules.append("forces moved")
+    if trigger.entry.received and sources:
+        # "Ukraine has received its first Patriot systems from Germany and the United States",
+        # "Kiev a réceptionné des drones livrés par Ankara": the giver acts on the receiver.
+        taken = {s.code for s in sources}
+        givers = _prepositional(verb, resolver, lexicon, taken, depth=2, preps=lexicon.source_preps)
+        if not givers and trigger.noun is not None:
+            givers = _prepositional(trigger.noun, resolver, lexicon, taken, depth=2, preps=lexicon.source_preps)
+        if givers:
+            sources, targets = givers, sources
+            rules.append("received from")
     if not sources and trigger.entry.cameo[:2] in lexicon.domestic_roots and any(
         c.dep_ in SUBJECT_DEPS for c in verb.children
     ):

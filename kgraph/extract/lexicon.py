@@ -63,6 +63,8 @@ class LexEntry:
         tier: the rank of its file: 0 for user files (``--verbs``), 1 for verbs.tsv, 2 for the
             imported verbs_petrarch.tsv. Under one key, a fitting row of a lower tier wins.
         conditions: the row's conditions as written (``+@sanction_words on:strike``), for display.
+        received: the subject receives and the "from"/"de" complement gives ("Kyiv received
+            Patriot systems from Germany" is Germany's act on Ukraine)
         deep: the recipient is found deep in what the verb is about: the doer, owner or place
             of its object ("a qualifié d'inacceptable le plan présenté par Washington").
     """
@@ -80,6 +82,7 @@ class LexEntry:
     tier: int = 1
     conditions: str = ""
     deep: bool = False
+    received: bool = False
 
     def describe(self) -> str:
         """The row for people, with its conditions as written and where it comes from:
@@ -158,6 +161,7 @@ class Lexicon:
     pitting_verbs: frozenset[str] = frozenset()
     noun_senses: dict[str, str] = field(default_factory=dict)
     counterpart_roots: frozenset[str] = frozenset()
+    source_preps: frozenset[str] = frozenset()
     threat_codes: dict[str, str] = field(default_factory=dict)
     intent_modes: frozenset[str] = frozenset()
     intent_codes: dict[str, str] = field(default_factory=dict)
@@ -345,6 +349,7 @@ def _verb_entry(row: dict[str, str], classes: Mapping[str, frozenset[str]], wher
             ) if part
         ),
         deep="deep" in flags,
+        received="received" in flags,
     )
 
 
@@ -430,6 +435,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     for code in lex.noun_senses.values():
         check(code, "markers.tsv noun_sense")
     lex.counterpart_roots = frozenset(markers["counterpart_root"])
+    lex.source_preps = frozenset(fold(w) for w in markers["source_prep"])
     lex.threat_codes = dict(markers["threat_code"])
     for code in lex.threat_codes.values():
         check(code, "markers.tsv threat_code")

@@ -788,3 +788,12 @@ def test_expressing_regrets_to_someone_apologises(extract, lang, text):
 ])
 def test_a_prison_sentence_is_coercion(extract, lang, text):
     assert ("DZA", "17", "DZA") in countries(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Ukraine has received its first Patriot air defence systems from Germany."),
+    ("fr", "L'Ukraine a reçu des chars de l'Allemagne."),
+])
+def test_what_is_received_from_someone_is_their_act(extract, lang, text):
+    found = countries(extract(text, lang))
+    assert ("DEU", "07", "UKR") in found and ("UKR", "07", "DEU") not in found
