@@ -22,7 +22,8 @@ compares every path with :func:`summarise_dyads`): :class:`DyadSummaries` keeps
 a graph's summaries right as a builder adds events; :class:`EventTally`
 gathers the facts of the events a :class:`~kgraph.graph.writer.QuadWriter`
 writes, across its batches, and gives the summaries of all of them at the end
-(a streamed store build, a graph file written from N-Quads text); an
+(a graph file written from N-Quads text, the shards of ``--engine dask``; it holds every event
+and mention, so ``kgraph build`` to a store recounts from the store instead); an
 ``--append`` merges: :func:`merge_dyads` (files) and :func:`merge_store_dyads`
 (stores) read the totals of the summaries the new events count in, take each
 event's old share out and put its new one in, leaving the others as they are.

@@ -785,7 +785,11 @@ def stream_store(
     (:func:`~kgraph.graph.dyads.rebuild_store_dyads`).
 
     Memory stays that of one graph, whatever the total: each is loaded into a new
-    store beside ``path`` (``pyoxigraph.Store.bulk_load``) and may then be dropped.
+    store beside ``path`` (``pyoxigraph.Store.bulk_load``) and may then be dropped;
+    the counts of events spanning batches are then fixed a chunk of events at a
+    time (:func:`_fix_counts`), and recomputed summaries loaded a few thousand nodes
+    at a time (:func:`~kgraph.graph.dyads.rebuild_store_dyads`). A ``dyads`` tally
+    holds every event and mention written, so its memory grows with the corpus.
     The safety of :func:`write_graph` holds: the target is locked for the whole
     build (so no other build sweeps the store being filled), the new store is
     swapped in only when complete, and an existing store is not replaced by one
