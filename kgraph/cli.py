@@ -383,10 +383,12 @@ def build(inputs: tuple[str, ...], graph_path: str, append: bool, allow_empty: b
         from .graph.store import stream_store
         from .graph.writer import BATCH_ARTICLES, QuadWriter
 
-        writer = QuadWriter(models=builder.models)  # N-Quads text straight from the events, no rdflib graph
+        # N-Quads text straight from the events, no rdflib graph; no tally of every event (memory would grow
+        # with the corpus): the dyad summaries are recounted from the store once it is loaded
+        writer = QuadWriter(models=builder.models, tally=False)
         batches = writer.batches(chain(built, _results(articles, extractor, "building")), size=BATCH_ARTICLES)
         before, after = stream_store(batches, graph_path, allow_empty=allow_empty, lock_timeout=lock_timeout,
-                                     notify=notify, dyads=writer.dyads)
+                                     notify=notify)
         mentions = writer.mentions
     elif graph_format(graph_path) in TEXT_FORMATS and not append:  # Turtle, N-Triples, N-Quads, TriG: no rdflib graph
         from .graph.store import write_text

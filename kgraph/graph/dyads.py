@@ -22,7 +22,8 @@ compares every path with :func:`summarise_dyads`): :class:`DyadSummaries` keeps
 a graph's summaries right as a builder adds events; :class:`EventTally`
 gathers the facts of the events a :class:`~kgraph.graph.writer.QuadWriter`
 writes, across its batches, and gives the summaries of all of them at the end
-(a streamed store build, a graph file written from N-Quads text); an
+(a graph file written from N-Quads text, the shards of ``--engine dask``; it holds every event
+and mention, so ``kgraph build`` to a store recounts from the store instead); an
 ``--append`` merges: :func:`merge_dyads` (files) and :func:`merge_store_dyads`
 (stores) read the totals of the summaries the new events count in, take each
 event's old share out and put its new one in, leaving the others as they are.
@@ -422,29 +423,39 @@ _NT = {name: f"<{KG[name]}>" for name in ("Dyad", "DyadAction", "dyadSource", "d
 _INT_NT, _DEC_NT = f"^^<{XSD.integer}>", f"^^<{XSD.decimal}>"
 
 
-def _lines(tally: _Tally) -> list[str]:
-    """The N-Triples lines of :meth:`_Tally.triples`, sorted, made with string formatting alone
-    (rdflib terms for each of a million summary triples cost seconds)."""
-    out: list[str] = []
-    add = out.append
+def _summary_lines(tally: _Tally) -> Iterator[list[str]]:
+    """The N-Triples lines of :meth:`_Tally.triples`, one summary node at a time, made with string formatting
+    alone (rdflib terms for each of a million summary triples cost seconds)."""
     for kind, items in ((_NT["Dyad"], tally.pairs.items()), (_NT["DyadAction"], tally.actions.items())):
         for key, totals in items:
             if totals.events <= 0:
                 continue
             node = f"<{dyad_iri(*key)}>"
-            add(f"{node} {_TYPE_NT} {kind} .\n")
-            add(f"{node} {_NT['dyadSource']} <{key[0]}> .\n")
-            add(f"{node} {_NT['dyadTarget']} <{key[1]}> .\n")
-            add(f'{node} {_NT["eventCount"]} "{totals.events}"{_INT_NT} .\n')
-            add(f'{node} {_NT["mentionCount"]} "{totals.mentions}"{_INT_NT} .\n')
+            out = [
+                f"{node} {_TYPE_NT} {kind} .\n",
+                f"{node} {_NT['dyadSource']} <{key[0]}> .\n",
+                f"{node} {_NT['dyadTarget']} <{key[1]}> .\n",
+                f'{node} {_NT["eventCount"]} "{totals.events}"{_INT_NT} .\n',
+                f'{node} {_NT["mentionCount"]} "{totals.mentions}"{_INT_NT} .\n',
+            ]
             if len(key) == 2:
-                add(f'{node} {_NT["goldsteinSum"]} "{_one_place(totals.goldstein_sum)}"{_DEC_NT} .\n')
-                add(f'{node} {_NT["goldsteinCount"]} "{totals.goldstein_count}"{_INT_NT} .\n')
-                add(f'{node} {_NT["dyadActions"]} "{tally.table(key)}" .\n')
+                out.append(f'{node} {_NT["goldsteinSum"]} "{_one_place(totals.goldstein_sum)}"{_DEC_NT} .\n')
+                out.append(f'{node} {_NT["goldsteinCount"]} "{totals.goldstein_count}"{_INT_NT} .\n')
+                out.append(f'{node} {_NT["dyadActions"]} "{tally.table(key)}" .\n')
             else:
-                add(f"{node} {_NT['dyadEventType']} <{key[2]}> .\n")
+                out.append(f"{node} {_NT['dyadEventType']} <{key[2]}> .\n")
+            yield out
+
+
+def _lines(tally: _Tally) -> list[str]:
+    """The N-Triples lines of :meth:`_Tally.triples`, sorted."""
+    out = [line for lines in _summary_lines(tally) for line in lines]
     out.sort()
     return out
+
+
+#: Summary nodes bulk-loaded at a time by :func:`rebuild_store_dyads` (a few megabytes of N-Triples).
+LOAD_NODES = 10_000
 
 
 def rebuild_store_dyads(store: ox.Store) -> None:
@@ -453,13 +464,23 @@ def rebuild_store_dyads(store: ox.Store) -> None:
     Each batch summarised only its own events, so an actor pair reported in two
     batches has two partial summaries: they are all dropped, then written again
     from one pass over the asserted events.
+
+    The new summaries go in :data:`LOAD_NODES` nodes a bulk load, so that only the
+    totals, not their text, are held whole.
     """
     tally = _store_tally(store)
     for kind in SUMMARY_CLASSES:
         store.update(f"DELETE {{ ?d ?p ?o }} WHERE {{ ?d a <{kind}> ; ?p ?o }}")
-    data = "".join(_lines(tally))
-    if data:
-        store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    pending: list[str] = []
+    nodes = 0
+    for lines in _summary_lines(tally):
+        pending += lines
+        nodes += 1
+        if nodes >= LOAD_NODES:
+            store.bulk_load("".join(pending).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            pending, nodes = [], 0
+    if pending:
+        store.bulk_load("".join(pending).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
 
 
 def store_dyad_update(store: ox.Store, merged: Graph) -> str:

@@ -450,6 +450,8 @@ def write_text(
     fmt = graph_format(path)
     if fmt not in TEXT_FORMATS:
         raise GraphError(f"{path}: {fmt} is not written from N-Quads text")
+    if writer.dyads is None:
+        raise ValueError("write_text needs a QuadWriter that tallies its events (tally=True)")
     to_stdout = os.fspath(path) == STDOUT
     with locked(path, timeout=lock_timeout, notify=notify) if not to_stdout else nullcontext():
         if not to_stdout:
@@ -573,43 +575,89 @@ def _merged_counts(graph: Graph, store: ox.Store) -> tuple[Graph, Graph]:
     return old, merged
 
 
-def _fix_counts(store: ox.Store) -> None:
-    """Recount the events whose mentions came in several batches of a streamed build.
+#: Events checked (and recounted) at a time by :func:`_fix_counts`: its memory is that of one chunk.
+FIX_CHUNK = 1000
+#: Events recounted between two flushes of the store by :func:`_fix_counts` (each update stays in RocksDB's
+#: write buffers until a flush: 100 MB for 30,000 recounted events).
+FLUSH_EVERY = 5000
+
+
+def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _events(store: ox.Store) -> Iterator[str]:
+    """The IRIs of the events of ``store`` (typed in its default graph, as every batch writes them), in IRI order,
+    read lazily from the index."""
+    for quad in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Event)), ox.DefaultGraph()):
+        if isinstance(quad.subject, ox.NamedNode):
+            yield quad.subject.value
+
+
+def _fix_counts(store: ox.Store, *, chunk: int | None = None) -> int:
+    """Recount the events whose mentions came in several batches of a streamed build; returns how many.
 
     Each batch counts its own mentions; an event reported by articles of two batches
     would keep one batch's count. Those events (count and mentions disagree) are
-    recounted from all their mentions in one update, as
-    :func:`~kgraph.graph.builder.recount` counts (mentions, articles, news sources),
-    with plain SPARQL results rather than an rdflib graph.
+    recounted from all their mentions, as :func:`~kgraph.graph.builder.recount`
+    counts (mentions, articles, news sources), with plain SPARQL results rather than
+    an rdflib graph.
+
+    The events are read from the index ``chunk`` at a time, and each chunk is checked,
+    recounted and updated on its own: one ``GROUP BY`` over every event of the store
+    held all their mentions at once (with the one update below, 500 MB more at 9,000 articles), and one
+    update of every stale count as much again. The store is flushed every
+    :data:`FLUSH_EVERY` recounted events, so the updates' write buffers do not pile up.
     """
-    kg = str(KG._NS)
-    text = f"""SELECT ?e WHERE {{ ?e <{kg}numMentions> ?n ; <{kg}mention> ?m }}
-        GROUP BY ?e HAVING (COUNT(DISTINCT ?m) != MAX(?n) || COUNT(DISTINCT ?n) > 1)"""
-    events = sorted(solution["e"].value for solution in store.query(text, use_default_graph_as_union=True))
-    if not events:
-        return
+    fixed = unflushed = 0
+    for events in _chunks(_events(store), chunk or FIX_CHUNK):
+        values = " ".join(f"<{e}>" for e in events)
+        text = f"""SELECT ?e WHERE {{ VALUES ?e {{ {values} }} ?e <{_KG_NS}numMentions> ?n ; <{_KG_NS}mention> ?m }}
+            GROUP BY ?e HAVING (COUNT(DISTINCT ?m) != MAX(?n) || COUNT(DISTINCT ?n) > 1)"""
+        stale = sorted(solution["e"].value for solution in store.query(text, use_default_graph_as_union=True))
+        if stale:
+            _recount(store, stale)
+            fixed += len(stale)
+            unflushed += len(stale)
+            if unflushed >= FLUSH_EVERY:
+                store.flush()
+                unflushed = 0
+    return fixed
+
+
+def _recount(store: ox.Store, events: list[str]) -> None:
+    """Replace the counts of ``events`` (at most a chunk) by those of all their mentions, in one update."""
+    kg = _KG_NS
     counts: dict[str, tuple[set[str], set[str], set[str]]] = {e: (set(), set(), set()) for e in events}
-    old: list[str] = []
-    for start in range(0, len(events), 1000):
-        values = " ".join(f"<{e}>" for e in events[start:start + 1000])
-        found = f"""SELECT ?e ?m ?a ?u WHERE {{ VALUES ?e {{ {values} }}
-            ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a OPTIONAL {{ ?a <{kg}url> ?u }} }}"""
-        for row in store.query(found, use_default_graph_as_union=True):
-            mentions, articles, sources = counts[row["e"].value]
-            article, url = row["a"].value, row["u"]
-            mentions.add(row["m"].value)
-            articles.add(article)
-            sources.add(news_source(article, url.value if url is not None else None))
-        # one branch a count property (a VALUES of properties joined with ``?e ?p ?v`` scans every triple)
-        branches = " UNION ".join(f"{{ ?e <{p}> ?v BIND(<{p}> AS ?p) }}" for p in _COUNTS)
-        stale = f"SELECT ?e ?p ?v WHERE {{ VALUES ?e {{ {values} }} {branches} }}"
-        old += [f"{row['e']} {row['p']} {row['v']} ." for row in store.query(stale, use_default_graph_as_union=True)]
+    values = " ".join(f"<{e}>" for e in events)
+    found = f"""SELECT ?e ?m ?a ?u WHERE {{ VALUES ?e {{ {values} }}
+        ?e <{kg}mention> ?m . ?m <{kg}inArticle> ?a OPTIONAL {{ ?a <{kg}url> ?u }} }}"""
+    for row in store.query(found, use_default_graph_as_union=True):
+        mentions, articles, sources = counts[row["e"].value]
+        article, url = row["a"].value, row["u"]
+        mentions.add(row["m"].value)
+        articles.add(article)
+        sources.add(news_source(article, url.value if url is not None else None))
+    # one branch a count property (a VALUES of properties joined with ``?e ?p ?v`` scans every triple)
+    branches = " UNION ".join(f"{{ ?e <{p}> ?v BIND(<{p}> AS ?p) }}" for p in _COUNTS)
+    stale = f"SELECT ?e ?p ?v WHERE {{ VALUES ?e {{ {values} }} {branches} }}"
+    old = [f"{row['e']} {row['p']} {row['v']} ." for row in store.query(stale, use_default_graph_as_union=True)]
     new = [
         f"<{event}> <{prop}> \"{len(found)}\"^^<{XSD.integer}> ."
         for event, sets in counts.items() for prop, found in zip(_COUNTS, sets)
     ]
     dropped = "\n".join(old)
     store.update(f"DELETE DATA {{ {dropped} GRAPH <{GRAPH_NAME}> {{ {dropped} }} }} ;\nINSERT DATA {{ {chr(10).join(new)} }}")
+
+
+_KG_NS = str(KG._NS)
 
 
 #: Files of a store that change without its data changing (RocksDB's info logs, its lock) or are kgraph's own.
@@ -737,7 +785,11 @@ def stream_store(
     (:func:`~kgraph.graph.dyads.rebuild_store_dyads`).
 
     Memory stays that of one graph, whatever the total: each is loaded into a new
-    store beside ``path`` (``pyoxigraph.Store.bulk_load``) and may then be dropped.
+    store beside ``path`` (``pyoxigraph.Store.bulk_load``) and may then be dropped;
+    the counts of events spanning batches are then fixed a chunk of events at a
+    time (:func:`_fix_counts`), and recomputed summaries loaded a few thousand nodes
+    at a time (:func:`~kgraph.graph.dyads.rebuild_store_dyads`). A ``dyads`` tally
+    holds every event and mention written, so its memory grows with the corpus.
     The safety of :func:`write_graph` holds: the target is locked for the whole
     build (so no other build sweeps the store being filled), the new store is
     swapped in only when complete, and an existing store is not replaced by one
@@ -772,7 +824,7 @@ def stream_store(
                 raise GraphError(f"{path}: not replaced by a graph with no event (use --append to merge, or --allow-empty)")
             _fix_counts(store)
             if loaded and dyads is not None and dyads.complete:  # tallied by the writers of the batches, which carry none
-                if len(dyads):
+                if len(dyads):  # (a tally holds every event: ``kgraph build`` to a store recounts instead, below)
                     store.bulk_load("".join(dyads.lines()).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
             elif loaded:  # a QuadWriter batch has no summaries, an rdflib batch only its own events
                 rebuild_store_dyads(store)

@@ -117,6 +117,9 @@ class QuadWriter:
 
     Args:
         models: the spaCy model per language, recorded on the extraction run.
+        tally: gather the facts of every event written for its dyad summaries (:attr:`dyads`). A store
+            build recounts them from the store instead (:func:`~kgraph.graph.dyads.rebuild_store_dyads`):
+            the tally holds every event and mention of the build, so its memory grows with the corpus.
 
     Example:
         >>> writer = QuadWriter(models={"en": "en_core_web_sm"})
@@ -125,7 +128,7 @@ class QuadWriter:
         >>> data = writer.take()  # bytes of N-Quads, then the next batch
     """
 
-    def __init__(self, *, models: dict[str, str] | None = None) -> None:
+    def __init__(self, *, models: dict[str, str] | None = None, tally: bool = True) -> None:
         self.models = dict(sorted((models or {}).items()))
         self.run = RUN[stable_hash(__version__, *(f"{k}={v}" for k, v in self.models.items()))]
         self._run_iri = _iri(self.run)
@@ -138,8 +141,9 @@ class QuadWriter:
         self._counts: dict[str, tuple[set[str], set[str], set[str]]] = {}
         self.mentions = 0
         self.articles = 0
-        #: The facts of every event written, for its dyad summaries (:mod:`kgraph.graph.dyads`); kept across batches.
-        self.dyads = EventTally()
+        #: The facts of every event written, for its dyad summaries (:mod:`kgraph.graph.dyads`); kept across batches
+        #: (``None`` without ``tally``).
+        self.dyads: EventTally | None = EventTally() if tally else None
 
     # ------------------------------------------------------------ batches
     def add_results(self, results: Iterable[ExtractionResult]) -> int:
@@ -318,7 +322,7 @@ class QuadWriter:
                     add(f"{statement} {_K['date']} {_date(event.date)} .\n")
                 add(f"{statement} {_K['relationEvent']} {node} .\n")
         mention = self._mention(event, node, article, put)
-        if target is not None and not event.negated:
+        if target is not None and not event.negated and self.dyads is not None:
             self.dyads.add(node[1:-1], source[1:-1], target[1:-1], f"{_CAMEO}{code.code}", goldstein, bool(event.mode),
                            mention[1:-1])
         counts = self._counts.get(node)

@@ -213,9 +213,44 @@ def test_streamed_store_with_the_writer_tally_equals_the_full_recompute(tmp_path
     results = random_results(3, articles=20)
     writer = QuadWriter()
     stream_store(writer.batches(results, size=3), tmp_path / "tallied", dyads=writer.dyads)
-    plain = QuadWriter()
-    stream_store(plain.batches(results, size=3), tmp_path / "rebuilt")  # no tally: recomputed over the store
+    plain = QuadWriter(tally=False)  # as kgraph build to a store: no tally held, recomputed over the store
+    assert plain.dyads is None
+    stream_store(plain.batches(results, size=3), tmp_path / "rebuilt")
     assert set(load_graph(tmp_path / "tallied")) == set(load_graph(tmp_path / "rebuilt"))
+
+
+def test_store_summaries_are_loaded_a_few_nodes_at_a_time(tmp_path, monkeypatch):
+    """The summaries recomputed over a store go in in pieces (memory of one piece, not of all their text):
+    the same store as in one piece."""
+    import pyoxigraph as ox
+
+    from kgraph.graph import dyads as dyads_module
+    from kgraph.graph.writer import QuadWriter
+
+    results = random_results(4, articles=20)
+    stream_store(QuadWriter(tally=False).batches(results, size=3), tmp_path / "whole")
+    loads = []
+    real = ox.Store.bulk_load
+
+    class Counting:  # a store whose bulk loads are counted (pyoxigraph's Store takes no new attributes)
+        def __init__(self, store):
+            self.store = store
+
+        def __getattr__(self, name):
+            return getattr(self.store, name)
+
+        def bulk_load(self, data, **options):
+            loads.append(data.count(b"\n"))
+            return real(self.store, data, **options)
+
+    store = ox.Store(str(tmp_path / "pieces"))
+    for quad in ox.Store.read_only(str(tmp_path / "whole")):
+        if "dyad/" not in str(quad.subject):
+            store.add(quad)
+    monkeypatch.setattr(dyads_module, "LOAD_NODES", 2)
+    dyads_module.rebuild_store_dyads(Counting(store))
+    assert len(loads) > 2 and max(loads) <= 2 * 8  # two nodes a load, at most 8 triples a node
+    assert {str(q) for q in store} == {str(q) for q in ox.Store.read_only(str(tmp_path / "whole"))}
 
 
 

@@ -54,6 +54,26 @@ def test_batched_store_equals_the_whole_build(tmp_path):
     assert (tmp_path / "streamed" / STORE_MARKER).is_file()
 
 
+def test_counts_across_batches_are_fixed_a_few_events_at_a_time(tmp_path, monkeypatch):
+    """Events reported in several batches are found, recounted and updated a chunk of events at a time
+    (the memory of one chunk, whatever the store holds), with flushes between: the graph of the whole build."""
+    from kgraph.graph import store as store_module
+    from kgraph.graph.writer import QuadWriter
+
+    whole = GraphBuilder(models={"en": "m"})
+    whole.add_results(_results(23))
+    write_graph(whole.graph, tmp_path / "whole")
+    sizes: list[int] = []
+    recount = store_module._recount
+    monkeypatch.setattr(store_module, "FIX_CHUNK", 2)
+    monkeypatch.setattr(store_module, "FLUSH_EVERY", 1)
+    monkeypatch.setattr(store_module, "_recount", lambda store, events: (sizes.append(len(events)), recount(store, events)))
+    writer = QuadWriter(models={"en": "m"}, tally=False)
+    stream_store(writer.batches(iter(_results(23)), size=5), tmp_path / "streamed")
+    assert len(sizes) > 1 and max(sizes) <= 2
+    assert _triples(tmp_path / "streamed") == _triples(tmp_path / "whole")
+
+
 def test_graph_batches_hold_one_batch_at_a_time():
     sizes = [len({s for s, _, _ in g if "article" in str(s)}) for g in
              graph_batches(GraphBuilder(), iter(_results(12)), size=5)]
