@@ -29,6 +29,10 @@ SETS = [
     ("second **test** set, fr (articles read whole; scored only)", ROOT / "tests/data/gold/test_c_fr.jsonl"),
     ("third **test** set, en (articles read whole; test only, never read)", ROOT / "tests/data/gold/test_d_en.jsonl"),
     ("third **test** set, fr (articles read whole; test only, never read)", ROOT / "tests/data/gold/test_d_fr.jsonl"),
+    ("fourth dev set, en (articles read whole)", ROOT / "tests/data/gold/dev_e_en.jsonl"),
+    ("fourth dev set, fr (articles read whole)", ROOT / "tests/data/gold/dev_e_fr.jsonl"),
+    ("fourth **test** set, en (articles read whole; test only, never read)", ROOT / "tests/data/gold/test_e_en.jsonl"),
+    ("fourth **test** set, fr (articles read whole; test only, never read)", ROOT / "tests/data/gold/test_e_fr.jsonl"),
     ("first dev set, en", ROOT / "tests/data/dev_en.jsonl"),
     ("first dev set, fr", ROOT / "tests/data/dev_fr.jsonl"),
 ]

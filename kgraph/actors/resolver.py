@@ -728,6 +728,13 @@ class ActorResolver:
             ref = memory.ref
             if ref.how == "pronoun" or ref.code in codes:
                 continue
+            if any(s.start <= ref.start < s.end for s in sources):
+                continue  # a name in the source's own phrase: "the U.N. rights chief, Zeid Ra'ad al-Hussein"
+            named = self.doc[memory.token]
+            case = [fold(c.text) for c in named.children if c.dep_ == "case"] or (
+                [fold(named.head.text)] if named.dep_ == "pobj" else [])
+            if any(c in self.lexicon.locative_preps or c in ("to", "vers") for c in case):
+                continue  # a place of the story, not a party: "flew to Florida", "returning to Vienna"
             if (ref.country or ref.code[:3]) not in countries:
                 return ref
             if domestic is None and ref.sector and all(s.sector != ref.sector for s in sources) and ref.sector in ("REB", "OPP", "CVL", "MIL", "GOV"):

@@ -797,3 +797,12 @@ def test_a_prison_sentence_is_coercion(extract, lang, text):
 def test_what_is_received_from_someone_is_their_act(extract, lang, text):
     found = countries(extract(text, lang))
     assert ("DEU", "07", "UKR") in found and ("UKR", "07", "DEU") not in found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Former president Jair Bolsonaro flew to Florida on Friday. He denied any role in the riots."),
+    ("fr", "L'ancien président Jair Bolsonaro est arrivé vendredi en Floride. Il a nié toute responsabilité dans les violences."),
+])
+def test_a_place_of_the_story_is_no_counterpart(extract, lang, text):
+    events = extract(text, lang, "2023-01-10")
+    assert not any(e.action.root == "01" and e.target is not None and e.target.code[:3] == "USA" for e in events)
