@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .config import model_name
 from .errors import ModelError
-from .text import normalise
+from .text import fold, normalise
 
 __all__ = ["load_model", "parse", "token_texts", "token_pos"]
 
@@ -157,8 +157,7 @@ def date_repair(doc: Doc) -> Doc:
     parts ("lundi soir", "le 11 juillet 2024") stay on it."""
     if doc.lang_ != "fr":
         return doc
-    from .extract.dates import is_date_word
-    from .text import fold
+    from .extract.dates import is_date_word  # (extract imports this module)
 
     for token in doc:
         verb = token.head

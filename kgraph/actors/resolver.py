@@ -8,6 +8,7 @@ so that "nous" inside a quotation is the speaker's government.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ _SPONSORED = frozenset(fold(w) for w in ("backed", "sponsored", "supported", "so
 _ETHNIC = frozenset(fold(w) for w in ("ethnic", "ethnique", "ethniques", "origine"))
 # A prefix that makes a demonym an affiliation, not an owner: "pro-Russian separatists".
 _PRO = frozenset({"pro", "anti", "non"})
+_PRO_HYPHENATED = tuple(sorted(p + "-" for p in _PRO))
 # Kinds of dictionary entry that name a state (or a place in it) and count towards the context country.
 _STATE_KINDS = frozenset({"country", "capital", "place", "demonym", "metonym"})
 #: The sector column value of a collective noun that stands for its owner ("side", "forum").
@@ -315,11 +317,7 @@ class ActorResolver:
             return ref
         places = self._located(self._sent(token))
         country = next(iter(places)) if len(places) == 1 else self.context_country(token)
-        if not country:
-            return ref
-        code = country + "REB"
-        return ActorRef(ref.text, code, country, "REB", ref.label, ref.wikidata, ref.start, ref.end, ref.how,
-                        (ref.rule or ref.how) + "+operating-country")
+        return rebels_of(ref, country) if country else ref
 
     def _resolve(self, token: Token) -> list[ActorRef]:
         if token.pos_ == "PRON" and fold(token.text) not in self.lexicon.pronouns and token.i in self._matches:
@@ -690,12 +688,7 @@ class ActorResolver:
         if not any(fold(c.text) in two for c in token.children if c.dep_ in ("nummod", "det", "predet", "amod", "advmod")):
             return []
         found: list[ActorRef] = []
-        clause = clause_head(token).i
-        for memory in reversed(self._memory):
-            if self._sentence - memory.sentence > _REACH:
-                break
-            if memory.sentence == self._sentence and (memory.token >= token.i or memory.clause == clause):
-                continue  # not who acts on them: "China urged the two countries"
+        for memory in self._before_clause(token, _REACH):  # not who acts on them: "China urged the two countries"
             ref = memory.ref
             country = ref.country or (ref.code[:3] if ref.code[:3] not in ("IGO", "NGO") else None)
             if states:
@@ -712,19 +705,25 @@ class ActorResolver:
             return []
         return [self._ref(token, r.code, r.country, r.sector, r.label, r.wikidata, "context", "pair") for r in reversed(found)]
 
+    def _before_clause(self, token: Token, within: int) -> Iterator[_Memory]:
+        """The actors remembered before ``token``, latest first, up to ``within`` sentences back,
+        leaving out those of ``token``'s own clause."""
+        clause = clause_head(token).i
+        for memory in reversed(self._memory):
+            if self._sentence - memory.sentence > within:
+                return
+            if memory.sentence == self._sentence and (memory.token >= token.i or memory.clause == clause):
+                continue
+            yield memory
+
     def counterpart(self, token: Token, sources: list[ActorRef]) -> ActorRef | None:
         """The other party of the story for an act of ``sources`` at ``token`` with no recipient: the
         last actor named before, in an earlier clause of the sentence or in the two sentences
         before, of another country than every source (or, in a domestic story, another sector)."""
         countries = {s.country or s.code[:3] for s in sources}
         codes = {s.code for s in sources}
-        clause = clause_head(token).i
         domestic = None
-        for memory in reversed(self._memory):
-            if self._sentence - memory.sentence > 2:
-                break
-            if memory.sentence == self._sentence and (memory.token >= token.i or memory.clause == clause):
-                continue
+        for memory in self._before_clause(token, 2):
             ref = memory.ref
             if ref.how == "pronoun" or ref.code in codes:
                 continue
@@ -985,13 +984,19 @@ def _kind(ref: ActorRef) -> str:
     return (ref.rule or ref.how).split(":")[0].split("+")[0]
 
 
+def rebels_of(ref: ActorRef, country: str) -> ActorRef:
+    """An international armed group (IMG) as the rebels of ``country``, where it acts."""
+    return ActorRef(ref.text, country + "REB", country, "REB", ref.label, ref.wikidata, ref.start, ref.end, ref.how,
+                    (ref.rule or ref.how) + "+operating-country")
+
+
 def _prefixed(token: Token) -> bool:
     """Whether ``token`` carries a "pro-"/"anti-"/"non-" prefix: "pro-Russian", "pro-russes",
     "non-Muslims"."""
     texts = token_texts(token.doc)
     i = token.i
-    if fold(texts[i]).startswith(("pro-", "anti-", "non-")):
+    if fold(texts[i]).startswith(_PRO_HYPHENATED):
         return True
     if i >= 2 and texts[i - 1] == "-" and fold(texts[i - 2]) in _PRO:
         return True
-    return i >= 1 and fold(texts[i - 1]) in {"pro-", "anti-", "non-"}
+    return i >= 1 and fold(texts[i - 1]) in _PRO_HYPHENATED

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.dictionary import ActorDictionary, split_code
 from ..text import fold
-from ..actors.resolver import ActorResolver
+from ..actors.resolver import ActorResolver, rebels_of
 from ..cameo import cameo_code
 from ..model import Action, ActorRef, Candidate, Event
 from ..nlp import token_pos
@@ -163,10 +163,10 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         elif entry.objects:
             # Verb+object pattern ("imposer des sanctions"): the object belongs to the event.
             noun = next((o for o in objects if fold(o.lemma_) in entry.objects), None)
-            sense = lexicon.noun_at(noun) if noun is not None else None
-            if sense is not None and sense is not lexicon.noun(noun.lemma_):
+            sense = lexicon.noun_sense(noun) if noun is not None else None
+            if sense is not None:
                 # The object's modifiers give its sense: "a entamé une grève de la faim" (142).
-                entry = replace(entry, cameo=sense.cameo)
+                entry = replace(entry, cameo=sense)
         if noun is not None:
             used_nouns.add(noun.i)
         triggers.append(_Trigger(token, entry, noun))
@@ -533,9 +533,8 @@ def _events(
         if source.code.startswith("IMG") and not source.country and target is not None and target.country and (
                 code[:2] in lexicon.locative_roots):
             # An international armed group acts as the rebels of the country it strikes in (the
-            # convention of _operating): "une attaque revendiquée par l'EI" in Kandahar is AFGREB.
-            source = ActorRef(source.text, target.country + "REB", target.country, "REB", source.label, source.wikidata,
-                              source.start, source.end, source.how, (source.rule or source.how) + "+operating-country")
+            # convention of the resolver's _operating): "une attaque revendiquée par l'EI" in Kandahar is AFGREB.
+            source = rebels_of(source, target.country)
         pair_code = _violence_sense(code, trigger, source, target, lexicon)
         if target is not None and (source.code, target.code) in mediated:
             pair_code = lexicon.mediation_code
@@ -1003,21 +1002,19 @@ def _nominal_roles(
     noun = trigger.token
     rules.append("nominal event")
     sources, targets, penalty = _nominal_own_roles(trigger, resolver, lexicon, rules, governed=governor is not None)
-    if not sources and governor is not None and trigger.entry.cameo[:2] in lexicon.domestic_roots:
-        # The people of the place only when no verb names who holds the protest: "Navalny declared
-        # a hunger strike" is Navalny's.
-        governed = [r for c in governor.children if c.dep_ in SUBJECT_DEPS for r in resolver.resolve(c)]
-        if not governed:
-            sources = resolver.in_context(trigger.token, "CVL")
-            if sources:
-                rules.append("protesters of the place")
-                return sources, targets, penalty
     if sources or governor is None:
         return sources, targets, penalty
     # An event noun whose doer is the subject of the verb that announces, orders, conducts or
     # promises it: "Washington a annoncé des interdictions de visa visant …", "procéderaient à
     # des exécutions", "ordered the arrest of …", "pledged an investigation".
     sources = [r for c in governor.children if c.dep_ in SUBJECT_DEPS for r in resolver.resolve(c)]
+    if not sources and trigger.entry.cameo[:2] in lexicon.domestic_roots:
+        # The people of the place only when no verb names who holds the protest: "Navalny declared
+        # a hunger strike" is Navalny's.
+        sources = resolver.in_context(trigger.token, "CVL")
+        if sources:
+            rules.append("protesters of the place")
+            return sources, targets, penalty
     if not sources and _passive(governor, lexicon):
         agent = _agent(governor, lexicon)
         sources = resolver.resolve(agent) if agent is not None else []
@@ -1054,7 +1051,7 @@ def _agentive_governor(noun: Token, lexicon: Lexicon) -> Token | None:
         # a measure noun it completes ("des mesures de rétorsion", "l'ouverture d'une enquête",
         # "a wave of arrests").
         above = head.head
-        of = head.dep_ == "nmod" and any(fold(c.text) in ("de", "d'", "du", "des") for c in head.children if c.dep_ == "case")
+        of = head.dep_ == "nmod" and any(fold(c.text) in _DE for c in head.children if c.dep_ == "case")
         if head.dep_ == "pobj" and fold(above.text) == "of":
             above, of = above.head, True
         elif head.dep_ == "pobj" and above.dep_ == "prep" and fold(above.head.lemma_) in lexicon.claim_nouns:
@@ -1169,6 +1166,8 @@ def _nominal_own_roles(
 
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS", "SEP"})
+#: The French genitive preposition in its contracted forms.
+_DE = frozenset({"de", "d'", "du", "des"})
 
 
 def _patient_of(
@@ -1197,8 +1196,8 @@ def _of_complement(child: Token, lexicon: Lexicon) -> bool:
     if child.dep_ == "prep":
         return fold(child.text) == "of"
     return child.dep_ == "nmod" and any(
-        c.dep_ == "case" and fold(c.text) in ("de", "d'", "du", "des") for c in child.children) and not any(
-        c.dep_ == "case" and fold(c.text) not in ("de", "d'", "du", "des") for c in child.children)
+        c.dep_ == "case" and fold(c.text) in _DE for c in child.children) and not any(
+        c.dep_ == "case" and fold(c.text) not in _DE for c in child.children)
 
 
 def _marked_agent(verb: Token, lexicon: Lexicon) -> bool:
@@ -1407,7 +1406,7 @@ def _mediators(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, exc
                         for pobj in (c for c in part.children if c.dep_ == "pobj"):
                             add(pobj)
                     elif part.dep_ in ("nmod", "amod") and (part.pos_ == "ADJ" or any(
-                        c.dep_ == "case" and fold(c.text) in ("de", "d'", "du", "des") for c in part.children
+                        c.dep_ == "case" and fold(c.text) in _DE for c in part.children
                     )):
                         add(part)
     return _unique(found)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import replace, dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -272,21 +272,27 @@ class Lexicon:
         return self.nouns.get(fold(lemma))
 
     def noun_at(self, token: Token) -> LexEntry | None:
-        """The entry for the event noun ``token``, in the sense its modifiers give (markers.tsv
-        ``noun_sense``): "a hunger strike" protests (142), "a general strike" (143), unlike "US strikes"."""
+        """The entry for the event noun ``token``, in the sense its modifiers give (see
+        :meth:`noun_sense`)."""
+        entry = self.nouns.get(fold(token.lemma_))
+        code = self.noun_sense(token) if entry is not None else None
+        return entry if code is None else replace(entry, cameo=code)
+
+    def noun_sense(self, token: Token) -> str | None:
+        """The code the modifiers of the event noun ``token`` give it (markers.tsv ``noun_sense``):
+        "a hunger strike" protests (142), "a general strike" (143), unlike "US strikes"; ``None``
+        when no modifier changes it or ``token`` is no event noun."""
         lemma = fold(token.lemma_)
-        entry = self.nouns.get(lemma)
-        if entry is None or not self.noun_senses:
-            return entry
+        if not self.noun_senses or lemma not in self.nouns:
+            return None
         for child in token.children:
             code = self.noun_senses.get(f"{lemma} {fold(child.lemma_)}")
             if code is None and child.dep_ in ("nmod", "prep"):
                 # "une grève de la faim", "a strike by workers": one level down
-                code = next((self.noun_senses.get(f"{lemma} {fold(g.lemma_)}") for g in child.children
-                             if f"{lemma} {fold(g.lemma_)}" in self.noun_senses), None)
+                code = next((c for g in child.children if (c := self.noun_senses.get(f"{lemma} {fold(g.lemma_)}"))), None)
             if code is not None:
-                return replace(entry, cameo=code)
-        return entry
+                return code
+        return None
 
 
 def _flags(cell: str) -> set[str]:
