@@ -14,7 +14,7 @@ import spacy
 from spacy.attrs import ORTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .config import model_name
 from .errors import ModelError
@@ -183,6 +183,80 @@ def date_repair(doc: Doc) -> Doc:
     return doc
 
 
+#: Determiners that open a noun phrase: what follows them is not an apposition without a comma.
+_OPENERS = frozenset({"un", "une", "des", "le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
+                      "cette", "ces", "du", "au", "aux", "plusieurs", "deux", "trois", "quelque", "quelques"})
+
+
+@Language.component("kgraph_object_repair")
+def object_repair(doc: Doc) -> Doc:
+    """The object of a French verb the parser hung elsewhere, most often because a date or a
+    place stands between them:
+
+    - a date read as the object ("ont ouvert lundi …", "a arrêté lundi à Dakar deux
+      militants") becomes an adverbial when another word is, or is found to be, the object;
+    - a noun phrase with no preposition hung as an apposition or a modifier, with no comma, on
+      the verb's place or date complement ("ont entamé à Mexico un nouveau cycle de
+      négociations", "ont libéré à Goma plusieurs otages") is the object;
+    - a noun phrase read as the subject of a present participle that follows it after a comma
+      ("a achevé son retrait de la rive droite, abandonnant …") is the main verb's object: a
+      French present participle takes no subject of its own there.
+
+    - a noun phrase with a determiner and no preposition read as an adverbial ("a dénoncé jeudi
+      leur offensive") is the object, unless it is a date ("la semaine dernière").
+
+    Only a verb with no object of its own (or only a date as its object) is given one.
+    """
+    if doc.lang_ != "fr":
+        return doc
+    from .extract.dates import is_date_word  # (extract imports this module)
+
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        objects = [c for c in verb.children if c.dep_ == "obj"]
+        dates = [o for o in objects if is_date_word(o, "fr")]
+        if len(dates) < len(objects):  # a real object: a date beside it is an adverbial
+            for date in dates:
+                date.dep_ = "obl:mod"
+            continue
+        current = dates[0] if dates else None
+        found: Token | None = None
+        for complement in verb.children:
+            if complement.i < verb.i or found is not None:
+                continue
+            if (complement.dep_ == "obl:mod" and complement.pos_ == "NOUN" and not is_date_word(complement, "fr")
+                    and not any(c.dep_ == "case" for c in complement.children)
+                    and any(c.dep_ == "det" and fold(c.text) in _OPENERS for c in complement.children)):
+                found = complement  # "a dénoncé jeudi leur offensive": a bare noun phrase is no adverbial
+                break
+            if complement.dep_.startswith("obl") or complement.dep_ == "obj":
+                for appos in complement.children:
+                    if appos.dep_ not in ("appos", "nmod") or appos.i < complement.i or appos.pos_ != "NOUN":
+                        continue
+                    if any(c.dep_ == "case" for c in appos.children):  # "à Goma de la province" is no object
+                        continue
+                    if any(t.is_punct for t in doc[complement.i + 1 : appos.left_edge.i]):
+                        continue
+                    if any(c.dep_ in ("det", "nummod") and c.i < appos.i and fold(c.text) in _OPENERS for c in appos.children):
+                        found = appos
+                        break
+            elif complement.dep_ in ("advcl", "conj") and "Pres" in complement.morph.get("Tense") and (
+                    "Part" in complement.morph.get("VerbForm")):
+                subject = next((c for c in complement.children if c.dep_ == "nsubj" and verb.i < c.i < complement.i
+                                and c.pos_ == "NOUN"), None)
+                if subject is not None and doc[complement.i - 1].text == "," and not any(
+                        c.dep_ == "obj" and c.i < complement.i for c in complement.children):
+                    found = subject
+        if found is None:
+            continue
+        if current is not None:
+            current.dep_ = "obl:mod"
+        found.head = verb
+        found.dep_ = "obj"
+    return doc
+
+
 #: The sentence-boundary component per language (measured on the dev sets, see README).
 _SENTENCE_COMPONENT = {"fr": "kgraph_sentence_starts", "en": "kgraph_sentence_starts"}
 
@@ -203,6 +277,8 @@ def _load(name: str) -> Language:
         nlp.add_pipe(_SENTENCE_COMPONENT.get(nlp.lang, "kgraph_paragraphs"), before="parser")
     if "kgraph_date_repair" not in nlp.pipe_names:
         nlp.add_pipe("kgraph_date_repair", last=True)
+    if "kgraph_object_repair" not in nlp.pipe_names:
+        nlp.add_pipe("kgraph_object_repair", last=True)
     if "kgraph_coordination_repair" not in nlp.pipe_names:
         nlp.add_pipe("kgraph_coordination_repair", last=True)
     if "kgraph_noun_repair" not in nlp.pipe_names:

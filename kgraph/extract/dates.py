@@ -40,7 +40,7 @@ def _words(lang: str) -> dict[str, str]:
 
 
 def is_date_word(token: Token, lang: str) -> bool:
-    """Whether ``token`` is a weekday, month or relative-day word ("vendredi", "yesterday")."""
+    """Whether ``token`` is a weekday, month, relative-day or period word ("vendredi", "yesterday", "nuit")."""
     return fold(token.text) in _words(lang)
 
 
@@ -117,7 +117,7 @@ def find_dates(sent: Span, lang: str, base: str | None) -> list[DateMention]:
     first, stop = sent.start, sent.end
     for k in range(first, stop):
         kind = words.get(fold(texts[k]))
-        if kind is None:
+        if kind is None or kind == "period":
             continue
         start = end = k
         if kind == "month":

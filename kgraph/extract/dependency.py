@@ -564,7 +564,7 @@ def _events(
 
 
 def _violence_sense(code: str, trigger: _Trigger, source: ActorRef, target: ActorRef | None, lexicon: Lexicon) -> str:
-    """Conventional force (19), assault (18) or mass killing (20), by who acts on whom.
+    """Conventional force (19), assault (18), mass killing (20) or a riot (14), by who acts on whom.
 
     The gold convention: CAMEO 19 is force between armed forces or states ("North Korea shelled
     the island", "les combats entre l'armée et les rebelles"); violence by irregulars on people
@@ -575,6 +575,12 @@ def _violence_sense(code: str, trigger: _Trigger, source: ActorRef, target: Acto
     """
     if code not in lexicon.assault_codes and code[:2] not in ("18", "19"):
         return code
+    if code in lexicon.riot_codes and source.sector in lexicon.protest_sectors and (
+            target is None or target.sector not in lexicon.victim_sectors) and not (
+            {fold(trigger.token.lemma_), fold(trigger.noun.lemma_) if trigger.noun is not None else ""} & lexicon.killing_verbs):
+        # People who protest and turn violent riot: "students pelted the embassy with stones" (145),
+        # "des agriculteurs bloquaient les autoroutes" (144). Killing is no riot.
+        return lexicon.riot_codes[code]
     words = {fold(trigger.token.lemma_)} | ({fold(trigger.noun.lemma_)} if trigger.noun is not None else set())
     if words & lexicon.battle_words or target is None:
         return code
@@ -966,6 +972,11 @@ def _passive(verb: Token, lexicon: Lexicon | None = None) -> bool:
         return True
     if any(c.dep_ in PASSIVE_AUX_DEPS for c in verb.children):
         return True
+    if any(c.dep_ == "obl:agent" for c in verb.children) and not any(
+            c.dep_ in ("aux", "aux:tense") and fold(c.lemma_) in ("avoir", "have") for c in verb.children):
+        # An agent phrase makes a passive whatever the morphology says: the French model reads
+        # some participles as infinitives ("un cessez-le-feu négocié par l'Égypte").
+        return True
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
         return not any(c.dep_ in ("aux", "aux:tense") and fold(c.lemma_) in ("avoir", "have") for c in verb.children)
     return False
@@ -1027,6 +1038,8 @@ def _nominal_roles(
     targets = [r for r in targets if r.code not in exclude] or _aimed_at(noun, resolver, lexicon, exclude)
     if not targets:
         targets = [r for r in resolver.owners(noun) if r.code not in exclude]
+    if not targets and trigger.entry.cameo[:2] in lexicon.probe_roots:
+        targets = _investigated(noun, None, resolver, lexicon, exclude)
     if not targets:
         targets, _ = _targets(governor, noun, resolver, lexicon, exclude)
     if not targets and trigger.entry.cameo[:2] in lexicon.locative_roots:
@@ -1134,6 +1147,10 @@ def _nominal_own_roles(
             return sources, patients, 0.1
     else:
         sources = resolver.owners(noun)
+        if not sources:
+            sources = _possessor(noun, resolver, lexicon)
+            if sources:
+                rules.append("possessor")
     patients: list[ActorRef] = []
     if not agents and trigger.entry.cameo[:2] in lexicon.patient_roots:
         sources, patients = _patient_of(noun, sources, resolver, lexicon)
@@ -1162,7 +1179,40 @@ def _nominal_own_roles(
         if len(sides) >= 2:
             rules.append("pitted sides")
             return sides, list(sides), 0.1
+    if sources and not targets and trigger.entry.cameo[:2] in lexicon.probe_roots:
+        targets = _investigated(noun, None, resolver, lexicon, {r.code for r in sources})
+        if targets:
+            rules.append("deep recipient")
     return sources, targets, 0.1
+
+
+def _possessor(noun: Token, resolver: ActorResolver, lexicon: Lexicon) -> list[ActorRef]:
+    """Who a third-person possessive on an event noun stands for, when the noun hangs from its
+    clause's verb through prepositions: that clause's subject ("Le procureur s'est rendu au
+    Bangladesh dans le cadre de son enquête", "travelled to Dhaka as part of his investigation",
+    "furieux de la condamnation de son tir").
+
+    Not when the noun, or a noun it completes, is the verb's subject or object: "Moscou a
+    dénoncé leur offensive" is someone else's offensive (a verb whose subject does its object
+    is the governing-verb rule, :func:`_nominal_roles`)."""
+    if not any(fold(c.text) in lexicon.possessives for c in noun.children if c.dep_ in ("det", "poss", "nmod:poss")):
+        return []
+    head = noun
+    for _ in range(6):
+        above = head.head
+        if above.i == head.i or head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS | {"ROOT", "conj"}:
+            return []
+        if head.dep_ in OBLIQUE_DEPS and not any(c.dep_ == "case" for c in head.children):
+            return []  # a bare noun phrase hung as an adverbial is an object the parser missed
+        if above.pos_ in ("VERB", "AUX"):
+            for child in above.children:
+                if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                    refs = resolver.resolve(child)
+                    if refs:
+                        return refs
+            return _inherited_subject(above, resolver, lexicon)
+        head = above
+    return []
 
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS", "SEP"})
@@ -1456,6 +1506,15 @@ def _investigated(verb: Token, noun: Token | None, resolver: ActorResolver, lexi
     """The actors of what an investigation is about, nearest first: searched through the verb's
     object (or event noun) and its "into"/"sur"/"on" phrases down to seven levels, doers
     (by/par/à after a participle) before the others, places counting as their country."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        # An event noun of investigation: its "sur"/"into" phrases ("son enquête sur les crimes
+        # imputés à l'armée birmane"); not "de"/"of", which name its owner.
+        probes = lexicon.probe_preps - _DE - {"of"}
+        return _investigated_from(verb, [
+            c for c in verb.children
+            if (c.dep_ in ("nmod", "obl", "obl:arg") and any(k.dep_ == "case" and fold(k.text) in probes for k in c.children))
+            or c.dep_ == "prep" and fold(c.text) in probes
+        ], resolver, lexicon, exclude)
     heads = [c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS or _hung_object(c, verb, lexicon)]
     if verb.dep_ in RELATIVE_DEPS and any(h.pos_ == "PRON" for h in heads):
         # A relative pronoun object stands for its noun: "le plan présenté par Trump, qu'il a qualifié de complot".
@@ -1467,6 +1526,12 @@ def _investigated(verb: Token, noun: Token | None, resolver: ActorResolver, lexi
         if c.dep_ in OBLIQUE_DEPS and any(k.dep_ == "case" and fold(k.text) in lexicon.probe_preps for k in c.children)
     ]
     heads += [p for c in verb.children if c.dep_ == "prep" and fold(c.text) in lexicon.probe_preps for p in c.children if p.dep_ == "pobj"]
+    return _investigated_from(verb, heads, resolver, lexicon, exclude)
+
+
+def _investigated_from(verb: Token, heads: list[Token], resolver: ActorResolver, lexicon: Lexicon,
+                       exclude: set[str]) -> list[ActorRef]:
+    heads = [p for h in heads for p in ([c for c in h.children if c.dep_ == "pobj"] if h.dep_ == "prep" else [h])]
     frontier = list(heads)
     seen = {verb.i}
     for _ in range(7):

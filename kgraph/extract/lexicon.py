@@ -179,6 +179,9 @@ class Lexicon:
     accusation_code: str = "112"
     pronouns: dict[str, str] = field(default_factory=dict)
     quantities: frozenset[str] = frozenset()
+    possessives: frozenset[str] = frozenset()
+    riot_codes: dict[str, str] = field(default_factory=dict)
+    protest_sectors: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     assault_codes: dict[str, str] = field(default_factory=dict)
@@ -462,6 +465,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.accusation_code = _single_code(markers, "accusation_code", check) or lex.accusation_code
     lex.pronouns = dict(markers["pronoun"])
     lex.quantities = frozenset(markers["quantity"])
+    lex.possessives = frozenset(fold(w) for w in markers["possessive"])
     lex.particles = frozenset(markers["particle"])
     lex.reflexives = frozenset(markers["reflexive"])
     lex.assault_codes = dict(markers["assault_code"])
@@ -470,6 +474,11 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
         check(assault, "markers.tsv assault_code")
     lex.irregular_sectors = frozenset(word.upper() for word in markers["irregular_sector"])
     lex.victim_sectors = frozenset(word.upper() for word in markers["victim_sector"])
+    lex.riot_codes = dict(markers["riot_code"])
+    for code, riot in lex.riot_codes.items():
+        check(code, "markers.tsv riot_code")
+        check(riot, "markers.tsv riot_code")
+    lex.protest_sectors = frozenset(word.upper() for word in markers["protest_sector"])
     lex.battle_words = frozenset(markers["battle"])
     lex.killing_verbs = frozenset(markers["killing"])
     for code, victims in markers["mass_code"].items():
