@@ -101,7 +101,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
 @Language.component("kgraph_coordination_repair")
 def coordination_repair(doc: Doc) -> Doc:
-    """Coordinated subjects read as a nominal root: "Pékin et Islamabad ont inauguré …".
+    """Coordinated subjects read as a nominal root: "Pékin et Islamabad ont inauguré …"; and
+    coordinated adjectives read as conjuncts of their noun ("les armées nigériane et camerounaise").
 
     The French model often parses "X et Y ont <verb>" with X as the sentence root and the
     verb as its conjunct (or adverbial clause), Y alone as the verb's subject. When the root
@@ -139,6 +140,15 @@ def coordination_repair(doc: Doc) -> Doc:
                 word.head = subject
                 word.dep_ = "cc" if word.lower_ != "," else "punct"
             break
+    for adjective in doc:
+        # Coordinated adjectives read as a conjunct of their noun: in "les armées nigériane et
+        # camerounaise" the second adjective qualifies the noun as the first does.
+        noun = adjective.head
+        if adjective.dep_ != "conj" or adjective.pos_ != "ADJ" or noun.pos_ != "NOUN" or adjective.i < noun.i:
+            continue
+        first = next((c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ" and noun.i < c.i < adjective.i), None)
+        if first is not None and all(t.lower_ in _COORDINATORS for t in doc[first.right_edge.i + 1 : adjective.i]):
+            adjective.head = first
     return doc
 
 

@@ -428,6 +428,18 @@ def _events(
     if not sources:
         note("no source")
         return
+    if trigger.entry.cameo in lexicon.destination_codes and not trigger.nominal:
+        # Judicial cooperation is with the state the suspect is sent to: "Colombia extradited 14
+        # warlords to the United States", "a été extradé par l'Espagne vers les États-Unis".
+        exclude = {s.code for s in sources}
+        destination = _prepositional(trigger.token, resolver, lexicon, exclude, preps=lexicon.destination_preps, places=True)
+        for obj in (c for c in trigger.token.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and not destination):
+            # The parser may hang it on the suspect: "trois trafiquants présumés vers les États-Unis".
+            destination = _prepositional(obj, resolver, lexicon, exclude, depth=2, preps=lexicon.destination_preps, places=True)
+        if destination:
+            targets = [_country_of(r) if r.country and r.sector is None else r for r in destination]
+            rules.append("destination")
+    jointly = len({s.code[:3] for s in sources}) >= 2 and trigger.entry.cameo[:2] in lexicon.joint_codes and _jointly(trigger, lexicon)
     if _in_condition(trigger.token, lexicon):
         # What a condition supposes has not happened: "would close the strait if the United
         # States imposed sanctions", "s'ils ne levaient pas leur camp".
@@ -462,6 +474,9 @@ def _events(
         # own people: "Tokaïev a levé l'état d'urgence", "the junta imposed a curfew" (X → X).
         rules.append("own population")
         pairs = [(s, _population(s)) for s in sources if s.country]
+    elif jointly:
+        # The partners' cooperation (below), besides the event itself where it needs no recipient.
+        pairs = [(s, None) for s in sources] if untargeted or trigger.entry.cameo[:2] in lexicon.solo_roots else []
     elif trigger.entry.needs_target or trigger.nominal:
         note("no target")
         return
@@ -482,6 +497,16 @@ def _events(
                     mediated.add((broker.code, party.code))
             if mediated and "mediator" not in rules:
                 rules.append("mediator")
+    partnered: set[tuple[str, str]] = set()
+    if jointly:
+        # Partners in a joint operation cooperate with each other (CAMEO 062) as well as acting on
+        # whom it is against: "French and Malian troops launched a joint operation against
+        # Islamist fighters", "les armées ougandaise et congolaise ont lancé une opération conjointe".
+        for a, b in permutations(sources, 2):
+            if a.code[:3] != b.code[:3] and (a.code, b.code) not in partnered:
+                pairs.append((a, b))
+                partnered.add((a.code, b.code))
+        rules.append("joint operation")
     if not pairs:
         note("same actor")
         return
@@ -538,6 +563,8 @@ def _events(
         pair_code = _violence_sense(code, trigger, source, target, lexicon)
         if target is not None and (source.code, target.code) in mediated:
             pair_code = lexicon.mediation_code
+        elif target is not None and (source.code, target.code) in partnered:
+            pair_code = lexicon.joint_codes[code[:2]] if code[:2] in lexicon.joint_codes else pair_code
         if pair_code not in actions:
             actions[pair_code] = _action(trigger, resolver.text, pair_code)
         action = actions[pair_code]
@@ -561,6 +588,17 @@ def _events(
             row=row,
             rules=tuple(rules),
         )
+
+
+def _jointly(trigger: _Trigger, lexicon: Lexicon) -> bool:
+    """Whether the event noun of ``trigger`` (or its object) is qualified as joint ("une
+    opération conjointe", "joint exercises", "combined patrols")."""
+    nouns = [t for t in (trigger.noun, trigger.token if trigger.nominal else None) if t is not None]
+    nouns += [c for c in trigger.token.children if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN"]
+    return any(
+        c.dep_ in ("amod", "compound", "nmod", "advmod") and (fold(c.text) in lexicon.joint_words or fold(c.lemma_) in lexicon.joint_words)
+        for noun in nouns for c in noun.children
+    )
 
 
 def _violence_sense(code: str, trigger: _Trigger, source: ActorRef, target: ActorRef | None, lexicon: Lexicon) -> str:

@@ -182,6 +182,10 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     riot_codes: dict[str, str] = field(default_factory=dict)
     protest_sectors: frozenset[str] = frozenset()
+    joint_codes: dict[str, str] = field(default_factory=dict)
+    joint_words: frozenset[str] = frozenset()
+    destination_codes: frozenset[str] = frozenset()
+    destination_preps: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     assault_codes: dict[str, str] = field(default_factory=dict)
@@ -479,6 +483,14 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
         check(code, "markers.tsv riot_code")
         check(riot, "markers.tsv riot_code")
     lex.protest_sectors = frozenset(word.upper() for word in markers["protest_sector"])
+    lex.joint_codes = dict(markers["joint_code"])
+    for code in lex.joint_codes.values():
+        check(code, "markers.tsv joint_code")
+    lex.joint_words = frozenset(fold(w) for w in markers["joint_word"])
+    lex.destination_codes = frozenset(markers["destination_code"])
+    for code in lex.destination_codes:
+        check(code, "markers.tsv destination_code")
+    lex.destination_preps = frozenset(fold(w) for w in markers["destination_prep"])
     lex.battle_words = frozenset(markers["battle"])
     lex.killing_verbs = frozenset(markers["killing"])
     for code, victims in markers["mass_code"].items():

@@ -231,6 +231,17 @@ def test_coordinated_subjects_are_both_parties(extract, lang, text, pair):
     assert not any("OMN" in (s, t) for s, _, t in found)  # the venue is no party
 
 
+def test_the_coordination_repair_joins_coordinated_adjectives():
+    from kgraph.nlp import load_model
+
+    nlp = load_model("fr")
+    text = "Les armées nigériane et camerounaise ont lancé une opération."
+    with nlp.select_pipes(disable=["kgraph_coordination_repair"]):
+        assert nlp(text)[4].head.i == 1  # the model's parse: the adjective a conjunct of "armées"
+    doc = nlp(text)
+    assert doc[4].dep_ == "conj" and doc[4].head.i == 2
+
+
 def test_the_coordination_repair_rebuilds_the_tree():
     from kgraph.nlp import load_model
 
@@ -332,6 +343,26 @@ def test_a_participle_with_an_agent_is_done_by_the_agent(extract, lang, text):
     found = countries(extract(text, lang))
     assert not any(r == "04" and s in ("ISR", "PSE") for s, r, _ in found)
     assert {("ISR", "08", "PSE"), ("PSE", "08", "ISR")} <= found  # a ceasefire both accept is between them
+
+
+# ---------------------------------------------------------------- joint operations, extraditions
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Les armées nigériane et camerounaise ont lancé mardi une opération conjointe contre les jihadistes près "
+           "du lac Tchad."),
+    ("en", "Nigerian and Cameroonian troops launched a joint operation against the jihadists near Lake Chad on Tuesday."),
+])
+def test_partners_in_a_joint_operation_cooperate_militarily(extract, lang, text):
+    found = roles(extract(text, lang))
+    assert {("NGAMIL", "06", "CMRMIL"), ("CMRMIL", "06", "NGAMIL")} <= found
+    assert not any(r == "06" and t is not None and t.endswith("REB") for _, r, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Le Kenya a extradé jeudi trois trafiquants présumés vers les États-Unis."),
+    ("en", "Kenya extradited three suspected traffickers to the United States on Thursday."),
+])
+def test_an_extradition_is_judicial_cooperation_with_the_receiving_state(extract, lang, text):
+    assert ("KEN", "06", "USA") in countries(extract(text, lang))
 
 
 # ---------------------------------------------------------------- object control
