@@ -1647,6 +1647,16 @@ def _prepositional(
                 elif child.dep_ == "prep" and fold(child.text) in preps:
                     candidate = next((c for c in child.children if c.dep_ == "pobj"), None)  # English
                     prep = fold(child.text)
+                if candidate is None and child.dep_ in OBLIQUE_DEPS and fold(child.lemma_) in lexicon.beneficiary_nouns and any(
+                        c.dep_ in ("case", "fixed") for c in child.children):
+                    # "un prêt en faveur de l'Égypte", "au profit de l'armée malienne": the one it is for.
+                    candidate = next((c for c in child.children if c.dep_ in ("nmod", "obl:arg") and any(
+                        fold(k.text) in _DE for k in c.children if k.dep_ == "case")), None)
+                elif candidate is None and child.dep_ == "prep" and fold(child.text) in ("in", "for", "on") and any(
+                        fold(p.lemma_) in lexicon.beneficiary_nouns for p in child.children if p.dep_ == "pobj"):
+                    pobj = next(p for p in child.children if p.dep_ == "pobj")  # "in favour of", "for the benefit of"
+                    candidate = next((g for c in pobj.children if c.dep_ == "prep" and fold(c.text) == "of"
+                                      for g in c.children if g.dep_ == "pobj"), None)
                 if candidate is not None and fold(candidate.lemma_) in lexicon.frame_nouns:
                     candidate = None  # "à l'issue de …", "on the eve of …": a time, not a recipient
                 if candidate is not None:

@@ -365,6 +365,14 @@ def test_an_extradition_is_judicial_cooperation_with_the_receiving_state(extract
     assert ("KEN", "06", "USA") in countries(extract(text, lang))
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Le Fonds monétaire international a approuvé vendredi un prêt de 3 milliards de dollars en faveur de l'Égypte."),
+    ("en", "The International Monetary Fund approved a 3 billion dollar loan in favour of Egypt on Friday."),
+])
+def test_in_favour_of_names_the_recipient(extract, lang, text):
+    assert ("IGO", "07", "EGY") in countries(extract(text, lang))
+
+
 # ---------------------------------------------------------------- object control
 @pytest.mark.parametrize("lang, text, expected", [
     ("en", "Kenya accused Somalia of sheltering the militants.", ("KEN", "11", "SOM")),
