@@ -611,14 +611,14 @@ def _violence_sense(code: str, trigger: _Trigger, source: ActorRef, target: Acto
     killing of hundreds of civilians or more is a mass killing, 20 ("ont exécuté des centaines
     d'hommes").
     """
-    if code not in lexicon.assault_codes and code[:2] not in ("18", "19"):
-        return code
     if code in lexicon.riot_codes and source.sector in lexicon.protest_sectors and (
             target is None or target.sector not in lexicon.victim_sectors) and not (
             {fold(trigger.token.lemma_), fold(trigger.noun.lemma_) if trigger.noun is not None else ""} & lexicon.killing_verbs):
         # People who protest and turn violent riot: "students pelted the embassy with stones" (145),
         # "des agriculteurs bloquaient les autoroutes" (144). Killing is no riot.
         return lexicon.riot_codes[code]
+    if code not in lexicon.assault_codes and code[:2] not in ("18", "19"):
+        return code
     words = {fold(trigger.token.lemma_)} | ({fold(trigger.noun.lemma_)} if trigger.noun is not None else set())
     if words & lexicon.battle_words or target is None:
         return code

@@ -325,6 +325,14 @@ def test_violence_by_people_who_protest_is_a_riot(extract, lang, text):
 
 
 @pytest.mark.parametrize("lang, text", [
+    ("fr", "Des manifestants ont incendié dimanche la résidence du Premier ministre à Colombo."),
+    ("en", "Demonstrators set fire to the prime minister's private residence in Colombo on Sunday."),
+])
+def test_protesters_burning_a_residence_riot(extract, lang, text):
+    assert ("LKACVL", "14", "LKAGOV") in roles(extract(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
     ("fr", "Des manifestants ont tué deux policiers à Dakar."),
     ("en", "Protesters killed two policemen in Dakar."),
 ])
