@@ -6,8 +6,16 @@ row by row from Rust instead of rdflib's pure-Python engine:
 - a graph opened from a store directory is Oxigraph-backed and is queried in
   place;
 - :func:`open_export_graph` loads a graph *file* with Oxigraph's own parser
-  into an in-memory Oxigraph store (several times faster than rdflib's
-  parser, compact, and queried about five times faster than a store on disk);
+  (several times faster than rdflib's parser): a file of up to
+  ``KGRAPH_EXPORT_MEMORY_MIB`` MiB (default :data:`DEFAULT_MEMORY_MIB`) into an
+  in-memory Oxigraph store (compact, and queried several times faster than a
+  store on disk, but holding the whole graph in memory: about 3 MiB of
+  resident memory per MiB of N-Triples); a bigger file into a temporary
+  Oxigraph store on disk, in a ``kgraph-export-*`` directory of the system's
+  temporary directory (``TMPDIR``), removed when the export ends, also when
+  it fails or is interrupted, so memory stays bounded whatever the file's
+  size (the directory needs about twice the file's size of free disk).
+  ``KGRAPH_EXPORT_MEMORY_MIB=0`` sends every file to disk;
 - any other rdflib graph is copied once into such a store, subject by
   subject (:func:`oxigraph_store`, cached per graph).
 
@@ -22,7 +30,10 @@ writers.
 """
 from __future__ import annotations
 
+import gc
 import os
+import shutil
+import tempfile
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,7 +45,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from ..errors import GraphError
 from ..graph.namespace import PREFIXES
 
-__all__ = ["has_triples", "open_export_graph", "oxigraph_store", "select", "select_terms", "single_graph", "to_ox"]
+__all__ = ["DEFAULT_MEMORY_MIB", "MEMORY_ENV", "has_triples", "open_export_graph", "oxigraph_store", "select", "select_terms", "single_graph", "to_ox"]
 
 _COPIES: weakref.WeakKeyDictionary[Graph, tuple[int, ox.Store]] = weakref.WeakKeyDictionary()
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -68,12 +79,42 @@ def _wrap(store: ox.Store) -> Graph:
     return Graph(store=OxigraphStore(store=store))
 
 
+#: The environment variable giving the biggest graph file (in MiB) that an export loads into memory.
+MEMORY_ENV = "KGRAPH_EXPORT_MEMORY_MIB"
+#: Its default: bigger files go to a temporary store on disk (see the module docstring).
+DEFAULT_MEMORY_MIB = 128.0
+
+
+def memory_threshold() -> int:
+    """The biggest graph file size (bytes) loaded into an in-memory store, from ``KGRAPH_EXPORT_MEMORY_MIB``.
+
+    Raises:
+        GraphError: the variable is set to something other than a number of MiB (0 or more).
+    """
+    raw = os.environ.get(MEMORY_ENV, "").strip()
+    if not raw:
+        return int(DEFAULT_MEMORY_MIB * 2**20)
+    try:
+        mib = float(raw)
+    except ValueError:
+        mib = -1.0
+    if not mib >= 0 or mib == float("inf"):
+        raise GraphError(f"{MEMORY_ENV}={raw!r}: expected a number of MiB (0 or more)")
+    return int(mib * 2**20)
+
+
+def _first_line(err: BaseException) -> str:
+    return str(err).splitlines()[0] if str(err).strip() else type(err).__name__
+
+
 @contextmanager
 def open_export_graph(path: str | os.PathLike[str]) -> Iterator[Graph]:
     """The graph at ``path`` ready for exports: a store directory as it is, a file parsed by Oxigraph.
 
+    A file bigger than :func:`memory_threshold` is loaded into a temporary store on disk, removed on exit.
+
     Raises:
-        GraphError: the file is missing or does not parse.
+        GraphError: the file is missing or does not parse, or the temporary store cannot be made or filled.
     """
     from ..graph import open_graph
     from ..graph.store import is_store
@@ -86,13 +127,61 @@ def open_export_graph(path: str | os.PathLike[str]) -> Iterator[Graph]:
         return
     if not target.is_file():
         raise GraphError(f"{target}: no such graph")
-    store = ox.Store()
     try:
-        store.bulk_load(path=str(target), format=syntax)
-    except (SyntaxError, ValueError, OSError) as err:
-        message = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise GraphError(f"{target}: cannot parse as {syntax.name}: {message}") from err
-    yield _wrap(store)
+        size = target.stat().st_size
+        with open(target, "rb"):  # an unreadable file fails here, not as a store error
+            pass
+    except OSError as err:
+        raise GraphError(f"{target}: cannot read: {err.strerror or err}") from err
+    if size <= memory_threshold():
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(target), format=syntax)
+        except (SyntaxError, ValueError, OSError) as err:
+            raise GraphError(f"{target}: cannot parse as {syntax.name}: {_first_line(err)}") from err
+        yield _wrap(store)
+        return
+    with _temporary_store(target) as (store, directory):
+        try:
+            store.bulk_load(path=str(target), format=syntax)
+        except (SyntaxError, ValueError) as err:
+            raise GraphError(f"{target}: cannot parse as {syntax.name}: {_first_line(err)}") from err
+        except OSError as err:  # the source was readable: writing the store failed (a full disk …)
+            raise GraphError(f"{target}: cannot load into the temporary store {directory}: {_first_line(err)} "
+                             f"(set TMPDIR to a disk with room, or {MEMORY_ENV} higher)") from err
+        graph = _wrap(store)
+        del store
+        try:
+            yield graph
+        finally:
+            graph.store._store = None  # type: ignore[attr-defined]  # oxrdflib's reference: let the store close
+            del graph
+
+
+@contextmanager
+def _temporary_store(target: Path) -> Iterator[tuple[ox.Store, Path]]:
+    """A new Oxigraph store in a ``kgraph-export-*`` directory under the system's temporary directory.
+
+    The directory is removed on exit, whatever ends the block (an error, ``KeyboardInterrupt``): the
+    store is dropped first (references deleted, garbage collected) so RocksDB closes its files.
+    """
+    try:
+        directory = Path(tempfile.mkdtemp(prefix="kgraph-export-"))
+    except OSError as err:
+        raise GraphError(f"{target}: cannot create a temporary store in {tempfile.gettempdir()}: "
+                         f"{err.strerror or err} (set TMPDIR to a writable directory)") from None
+    try:
+        try:
+            store = ox.Store(path=str(directory))
+        except OSError as err:
+            raise GraphError(f"{target}: cannot create a temporary store in {directory}: {_first_line(err)}") from err
+        holder = [store]
+        del store
+        yield holder.pop(), directory
+    finally:
+        holder = []
+        gc.collect()  # a store still referenced from a cycle (a traceback's frames …) closes here
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def oxigraph_store(graph: Graph) -> ox.Store:
