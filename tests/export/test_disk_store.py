@@ -181,3 +181,32 @@ def test_temporary_store_is_made_under_the_temp_dir_not_beside_the_graph(graph_f
         assert made.name.startswith("kgraph-export-") and any(made.iterdir())
         assert sorted(p.name for p in graph_file.parent.iterdir()) == beside
     assert not made.exists()
+
+
+@pytest.mark.parametrize("suffix", [".nt", ".nq"])
+def test_blank_nodes_stay_one_node_across_load_batches(tmp_path, temp_root, monkeypatch, suffix):
+    monkeypatch.setenv(sparql.MEMORY_ENV, "0")
+    monkeypatch.setattr(sparql, "BATCH_TRIPLES", 2)
+    source = tmp_path / f"blank{suffix}"
+    graph = " <urn:g>" if suffix == ".nq" else ""
+    source.write_text("".join(f"_:b <urn:p{n}> \"{n}\"{graph} .\n" for n in range(7)), encoding="utf-8")
+    with sparql.open_export_graph(source) as opened:
+        store = sparql.oxigraph_store(opened)
+        assert len(store) == 7 and len({q.subject for q in store}) == 1
+        del store
+
+
+def test_a_file_without_blank_nodes_loads_in_batches_with_file_line_numbers(runner, tmp_path, temp_root, monkeypatch):
+    monkeypatch.setenv(sparql.MEMORY_ENV, "0")
+    monkeypatch.setattr(sparql, "BATCH_TRIPLES", 3)
+    source = tmp_path / "many.nt"
+    lines = [f"<urn:s{n}> <urn:p> \"{n}\" .\n" for n in range(10)]
+    source.write_text("".join(lines), encoding="utf-8")
+    with sparql.open_export_graph(source) as opened:
+        store = sparql.oxigraph_store(opened)
+        assert len(store) == 10
+        del store
+    lines[7] = "<urn:s7> <urn:p> .\n"
+    source.write_text("".join(lines), encoding="utf-8")
+    line = _one_line_error(runner.invoke(cli, ["export", str(source), "--to", "csv", "-o", str(tmp_path / "x.csv")]))
+    assert "line 8 " in line and list(temp_root.iterdir()) == []
