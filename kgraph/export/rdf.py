@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from ..errors import GraphError, KGraphError
 from ..graph.namespace import KG, PREFIXES
@@ -147,8 +147,9 @@ def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
 #: Graph files holding one graph, whose triples an export to one graph's syntax takes straight from
 #: Oxigraph's parser (:func:`stream_file`), with no store in between.
 STREAMED_INPUTS = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
-#: The export syntaxes :func:`stream_file` writes (TriG and N-Quads need the articles first: they go through a store).
-STREAMED_OUTPUTS = ("nt", "ttl", "jsonld")
+#: The export syntaxes :func:`stream_file` writes: N-Quads in two passes (the articles and their mentions
+#: first, then each triple in its graph); TriG, which groups each graph's triples, goes through a store.
+STREAMED_OUTPUTS = ("nt", "ttl", "jsonld", "nq")
 
 
 def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.PathLike[str]) -> bool:
@@ -156,6 +157,9 @@ def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.Path
 
     Triples come out in the file's order (a file kgraph wrote is sorted, so each subject's triples are
     together, as Turtle and JSON-LD group them); a triple written twice in the file is written twice.
+    N-Quads reads the file twice: first which article each mention comes from (a dictionary of the
+    articles and mentions, the only memory that grows with the graph), then each triple goes to its
+    graph as :func:`_quads` places it.
 
     Returns:
         ``False`` (nothing written) when ``source`` is not an N-Triples or Turtle file or ``syntax`` is not
@@ -182,6 +186,10 @@ def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.Path
             if syntax == "jsonld":
                 with open(tmp, "w", encoding="utf-8") as out:
                     _write_jsonld(quads, out)
+            elif syntax == "nq":
+                places = _article_places(ox.parse(path=str(source), format=fmt_in))
+                with open(tmp, "wb") as out:
+                    ox.serialize(_placed(quads, places), out, ox.RdfFormat.N_QUADS)
             else:
                 with open(tmp, "wb") as out:
                     prefixes = _PREFIXES if syntax == "ttl" else None
@@ -192,6 +200,33 @@ def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.Path
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise GraphError(f"{source}: cannot parse as {fmt_in.name}: {message}") from err
     return True
+
+
+def _article_places(quads: Iterable[ox.Quad]) -> dict[object, object]:
+    """Article of each mention (``kg:inArticle``) and of each article (itself), as :func:`_quads` reads them."""
+    in_article, rdf_type, article = ox.NamedNode(str(KG.inArticle)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Article))
+    mentions: dict[object, object] = {}
+    articles: dict[object, object] = {}
+    for quad in quads:
+        p = quad.predicate
+        if p == in_article:
+            mentions[quad.subject] = quad.object
+        elif p == rdf_type and quad.object == article:
+            articles[quad.subject] = quad.subject
+    mentions.update(articles)
+    return mentions
+
+
+def _placed(quads: Iterable[ox.Quad], places: dict[object, object]) -> Iterator[ox.Quad]:
+    """Each triple in its graph: an article's or a mention's triples, and the ``kg:mention`` link to a
+    mention, in the article's graph; everything else in the default graph (the merged layer)."""
+    events = ox.DefaultGraph()
+    mention = ox.NamedNode(str(KG.mention))
+    where = places.get
+    for quad in quads:
+        s, p, o = quad.subject, quad.predicate, quad.object
+        place = where(s)
+        yield ox.Quad(s, p, o, place if place is not None else where(o, events) if p == mention else events)
 
 
 # ---------------------------------------------------------------- JSON-LD

@@ -20,7 +20,8 @@ from kgraph.graph import save_graph
 from tests.export.helpers import busy_graph, mixed_graph
 
 #: (format, options, how outputs are compared): the disk store returns rows in its index order, the
-#: in-memory store in insertion order, so some outputs hold the same lines in another order.
+#: in-memory store in insertion order, so some outputs hold the same lines in another order. (N-Quads
+#: from an N-Triples file is streamed without a store: see the last test.)
 CASES = [
     ("gexf", [], "bytes"),
     ("gexf", ["--dynamic", "--bin", "week"], "bytes"),
@@ -29,7 +30,6 @@ CASES = [
     ("gdelt", ["--header"], "lines"),
     ("gdelt-mentions", [], "lines"),
     ("csv", [], "lines"),
-    ("nq", [], "lines"),
     ("trig", [], "quads"),
 ]
 
@@ -210,3 +210,37 @@ def test_a_file_without_blank_nodes_loads_in_batches_with_file_line_numbers(runn
     source.write_text("".join(lines), encoding="utf-8")
     line = _one_line_error(runner.invoke(cli, ["export", str(source), "--to", "csv", "-o", str(tmp_path / "x.csv")]))
     assert "line 8 " in line and list(temp_root.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".nt", ".ttl"])
+def test_nquads_of_a_one_graph_file_stream_without_a_store_and_match_the_store_path(
+        runner, tmp_path, temp_root, monkeypatch, suffix):
+    from kgraph.export.rdf import stream_file
+
+    source = tmp_path / f"events{suffix}"
+    save_graph(mixed_graph(), source)
+    monkeypatch.setenv(sparql.MEMORY_ENV, "0")
+    with sparql.open_export_graph(source) as graph:  # the store path: articles and mentions read from the store
+        kgraph.export.export(graph, "nq", tmp_path / "store.nq")
+
+    def no_store(path):
+        raise AssertionError("the N-Quads conversion opened the graph")
+
+    monkeypatch.setattr(sparql, "open_export_graph", no_store)
+    out = _export(runner, source, "nq", [], tmp_path / "streamed.nq")
+    streamed, stored = _by_value(out), _by_value(tmp_path / "store.nq")
+    assert streamed == stored and len({q[3] for q in streamed}) == 3  # two articles and the default graph
+    assert stream_file(source, "trig", tmp_path / "x.trig") is False and list(temp_root.iterdir()) == []
+
+
+def _by_value(path):
+    """The quads of an N-Quads file, literals by value (the store writes ``-16.0`` as ``-16``, a stream as it read it)."""
+    from rdflib import Literal, URIRef
+
+    def plain(term):
+        if isinstance(term, ox.Literal):
+            return ("literal", term.datatype.value, term.language,
+                    Literal(term.value, lang=term.language, datatype=None if term.language else URIRef(term.datatype.value)).toPython())
+        return term
+
+    return {tuple(plain(t) for t in (q.subject, q.predicate, q.object, q.graph_name)) for q in ox.parse(path=str(path))}
