@@ -47,7 +47,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from ..errors import GraphError
 from ..graph.namespace import PREFIXES
 
-__all__ = ["DEFAULT_MEMORY_MIB", "MEMORY_ENV", "has_triples", "open_export_graph", "oxigraph_store", "select", "select_terms", "single_graph", "to_ox"]
+__all__ = ["DEFAULT_MEMORY_MIB", "MEMORY_ENV", "contains_bytes", "has_triples", "open_export_graph", "oxigraph_store", "select", "select_terms", "single_graph", "to_ox"]
 
 _COPIES: weakref.WeakKeyDictionary[Graph, tuple[int, ox.Store]] = weakref.WeakKeyDictionary()
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -175,7 +175,7 @@ def _load_in_batches(store: ox.Store, target: Path, syntax: ox.RdfFormat) -> Non
     its quads loaded in batches: each ``bulk_load`` call renames the blank nodes it reads, so a file's
     ``_:b1`` must come from a single parser to stay one node (about a fifth slower, Python quads).
     """
-    if syntax in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS) and not _mentions(target, b"_:"):
+    if syntax in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS) and not contains_bytes(target, b"_:"):
         with open(target, "rb") as lines:
             first = 1
             while chunk := b"".join(islice(lines, BATCH_TRIPLES)):
@@ -192,7 +192,7 @@ def _load_in_batches(store: ox.Store, target: Path, syntax: ox.RdfFormat) -> Non
         del batch
 
 
-def _mentions(target: Path, needle: bytes) -> bool:
+def contains_bytes(target: Path, needle: bytes) -> bool:
     """Whether the file's bytes contain ``needle`` anywhere (read a MiB at a time)."""
     tail = b""
     with open(target, "rb") as data:
@@ -204,29 +204,42 @@ def _mentions(target: Path, needle: bytes) -> bool:
 
 
 @contextmanager
-def _temporary_store(target: Path) -> Iterator[tuple[ox.Store, Path]]:
-    """A new Oxigraph store in a ``kgraph-export-*`` directory under the system's temporary directory.
+def temporary_directory(target: Path, what: str = "temporary store") -> Iterator[Path]:
+    """A new ``kgraph-export-*`` directory under the system's temporary directory (``TMPDIR``), removed on exit.
 
-    The directory is removed on exit, whatever ends the block (an error, ``KeyboardInterrupt``): the
-    store is dropped first (references deleted, garbage collected) so RocksDB closes its files.
+    Raises:
+        GraphError: the directory cannot be created (one line, naming ``target`` and the temporary directory).
     """
     try:
         directory = Path(tempfile.mkdtemp(prefix="kgraph-export-"))
     except OSError as err:
-        raise GraphError(f"{target}: cannot create a temporary store in {tempfile.gettempdir()}: "
+        raise GraphError(f"{target}: cannot create a {what} in {tempfile.gettempdir()}: "
                          f"{err.strerror or err} (set TMPDIR to a writable directory)") from None
     try:
+        yield directory
+    finally:
+        gc.collect()  # a store still referenced from a cycle (a traceback's frames …) closes here
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@contextmanager
+def _temporary_store(target: Path) -> Iterator[tuple[ox.Store, Path]]:
+    """A new Oxigraph store in a :func:`temporary_directory`.
+
+    The directory is removed on exit, whatever ends the block (an error, ``KeyboardInterrupt``): the
+    store is dropped first (references deleted, garbage collected) so RocksDB closes its files.
+    """
+    with temporary_directory(target) as directory:
         try:
             store = ox.Store(path=str(directory))
         except OSError as err:
             raise GraphError(f"{target}: cannot create a temporary store in {directory}: {_first_line(err)}") from err
         holder = [store]
         del store
-        yield holder.pop(), directory
-    finally:
-        holder = []
-        gc.collect()  # a store still referenced from a cycle (a traceback's frames …) closes here
-        shutil.rmtree(directory, ignore_errors=True)
+        try:
+            yield holder.pop(), directory
+        finally:
+            holder = []
 
 
 def oxigraph_store(graph: Graph) -> ox.Store:

@@ -21,7 +21,7 @@ from tests.export.helpers import busy_graph, mixed_graph
 
 #: (format, options, how outputs are compared): the disk store returns rows in its index order, the
 #: in-memory store in insertion order, so some outputs hold the same lines in another order. (N-Quads
-#: from an N-Triples file is streamed without a store: see the last test.)
+#: and TriG from an N-Triples file are streamed without a store: see the last tests.)
 CASES = [
     ("gexf", [], "bytes"),
     ("gexf", ["--dynamic", "--bin", "week"], "bytes"),
@@ -30,7 +30,6 @@ CASES = [
     ("gdelt", ["--header"], "lines"),
     ("gdelt-mentions", [], "lines"),
     ("csv", [], "lines"),
-    ("trig", [], "quads"),
 ]
 
 
@@ -212,29 +211,47 @@ def test_a_file_without_blank_nodes_loads_in_batches_with_file_line_numbers(runn
     assert "line 8 " in line and list(temp_root.iterdir()) == []
 
 
+@pytest.mark.parametrize("fmt", ["nq", "trig"])
 @pytest.mark.parametrize("suffix", [".nt", ".ttl"])
-def test_nquads_of_a_one_graph_file_stream_without_a_store_and_match_the_store_path(
-        runner, tmp_path, temp_root, monkeypatch, suffix):
-    from kgraph.export.rdf import stream_file
+def test_quads_of_a_one_graph_file_stream_without_a_store_and_match_the_store_path(
+        runner, tmp_path, temp_root, monkeypatch, suffix, fmt):
+    import kgraph.export.rdf as rdf
 
     source = tmp_path / f"events{suffix}"
-    save_graph(mixed_graph(), source)
+    save_graph(busy_graph(20, 100), source)
     monkeypatch.setenv(sparql.MEMORY_ENV, "0")
     with sparql.open_export_graph(source) as graph:  # the store path: articles and mentions read from the store
-        kgraph.export.export(graph, "nq", tmp_path / "store.nq")
+        kgraph.export.export(graph, fmt, tmp_path / f"store.{fmt}")
 
     def no_store(path):
-        raise AssertionError("the N-Quads conversion opened the graph")
+        raise AssertionError("the conversion opened the graph")
 
     monkeypatch.setattr(sparql, "open_export_graph", no_store)
-    out = _export(runner, source, "nq", [], tmp_path / "streamed.nq")
-    streamed, stored = _by_value(out), _by_value(tmp_path / "store.nq")
-    assert streamed == stored and len({q[3] for q in streamed}) == 3  # two articles and the default graph
-    assert stream_file(source, "trig", tmp_path / "x.trig") is False and list(temp_root.iterdir()) == []
+    monkeypatch.setattr(rdf, "TRIG_BUCKETS", 3)  # several graphs a bucket, several appends a bucket file
+    monkeypatch.setattr(rdf, "_BUCKET_FLUSH", 5)
+    seen = []
+    real = rdf._graph_by_graph
+    monkeypatch.setattr(rdf, "_graph_by_graph", lambda quads, folder: (seen.append(folder), real(quads, folder))[1])
+    out = _export(runner, source, fmt, [], tmp_path / f"streamed.{fmt}")
+    streamed, stored = _by_value(out), _by_value(tmp_path / f"store.{fmt}")
+    assert streamed == stored and len({q[3] for q in streamed}) == 21  # 20 articles and the default graph
+    assert len(seen) == (fmt == "trig") and list(temp_root.iterdir()) == []
+    if fmt == "trig":  # each graph written in one block
+        text = out.read_text(encoding="utf-8")
+        assert sum(line.rstrip().endswith("{") for line in text.splitlines()) == 20
+
+
+def test_trig_of_a_file_with_blank_nodes_goes_through_a_store(tmp_path, temp_root):
+    from kgraph.export.rdf import stream_file
+
+    source = tmp_path / "blank.nt"
+    source.write_text('_:b <urn:p> "1" .\n', encoding="utf-8")
+    assert stream_file(source, "trig", tmp_path / "x.trig") is False and not (tmp_path / "x.trig").exists()
+    assert stream_file(source, "nq", tmp_path / "x.nq") is True
 
 
 def _by_value(path):
-    """The quads of an N-Quads file, literals by value (the store writes ``-16.0`` as ``-16``, a stream as it read it)."""
+    """The quads of an N-Quads or TriG file, literals by value (the store writes ``-16.0`` as ``-16``, a stream as it read it)."""
     from rdflib import Literal, URIRef
 
     def plain(term):
