@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
@@ -30,14 +31,14 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from ..errors import GraphError, KGraphError
 from ..graph.namespace import KG, PREFIXES
 from ..resources import package_file
 from .atomic import atomic_path
 from .registry import register
-from .sparql import oxigraph_store, select_terms, single_graph
+from .sparql import contains_bytes, oxigraph_store, select_terms, single_graph, temporary_directory
 
 __all__ = ["jsonld_context", "stream_file", "write_rdf"]
 
@@ -147,8 +148,14 @@ def write_rdf(graph: Graph, path: str | os.PathLike[str], syntax: str) -> None:
 #: Graph files holding one graph, whose triples an export to one graph's syntax takes straight from
 #: Oxigraph's parser (:func:`stream_file`), with no store in between.
 STREAMED_INPUTS = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
-#: The export syntaxes :func:`stream_file` writes (TriG and N-Quads need the articles first: they go through a store).
-STREAMED_OUTPUTS = ("nt", "ttl", "jsonld")
+#: The export syntaxes :func:`stream_file` writes: N-Quads and TriG in two passes (the articles and their
+#: mentions first, then each triple in its graph; TriG's article graphs through bucket files).
+STREAMED_OUTPUTS = ("nt", "ttl", "jsonld", "nq", "trig")
+#: TriG streamed from a file: the article graphs' quads go to this many bucket files (by graph), each read
+#: back into a small in-memory store to write its graphs one by one (about 1/64 of the graph at a time).
+TRIG_BUCKETS = 64
+#: Quads a bucket holds in memory before they are appended to its file.
+_BUCKET_FLUSH = 4096
 
 
 def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.PathLike[str]) -> bool:
@@ -156,6 +163,11 @@ def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.Path
 
     Triples come out in the file's order (a file kgraph wrote is sorted, so each subject's triples are
     together, as Turtle and JSON-LD group them); a triple written twice in the file is written twice.
+    N-Quads and TriG read the file twice: first which article each mention comes from (a dictionary of
+    the articles and mentions, the only memory that grows with the graph), then each triple goes to its
+    graph as :func:`_quads` places it; TriG writes the default graph first, then the article graphs
+    gathered through bucket files in a temporary folder (:func:`_graph_by_graph`). TriG of a file
+    with blank nodes goes through a store (``False``).
 
     Returns:
         ``False`` (nothing written) when ``source`` is not an N-Triples or Turtle file or ``syntax`` is not
@@ -168,6 +180,8 @@ def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.Path
     source = Path(source)
     fmt_in = STREAMED_INPUTS.get(source.suffix.lower())
     if fmt_in is None or syntax not in STREAMED_OUTPUTS or not source.is_file():
+        return False
+    if syntax == "trig" and contains_bytes(source, b"_:"):  # the buckets are parsed again: blank nodes would split
         return False
     count = 0
 
@@ -182,6 +196,15 @@ def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.Path
             if syntax == "jsonld":
                 with open(tmp, "w", encoding="utf-8") as out:
                     _write_jsonld(quads, out)
+            elif syntax in ("nq", "trig"):
+                places = _article_places(ox.parse(path=str(source), format=fmt_in))
+                with open(tmp, "wb") as out:
+                    if syntax == "nq":
+                        ox.serialize(_placed(quads, places), out, ox.RdfFormat.N_QUADS)
+                    else:
+                        with temporary_directory(source, "temporary folder") as folder:
+                            ox.serialize(_graph_by_graph(_placed(quads, places), folder), out, ox.RdfFormat.TRIG,
+                                         prefixes=_PREFIXES)
             else:
                 with open(tmp, "wb") as out:
                     prefixes = _PREFIXES if syntax == "ttl" else None
@@ -192,6 +215,70 @@ def stream_file(source: str | os.PathLike[str], syntax: str, path: str | os.Path
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise GraphError(f"{source}: cannot parse as {fmt_in.name}: {message}") from err
     return True
+
+
+def _article_places(quads: Iterable[ox.Quad]) -> dict[object, object]:
+    """Article of each mention (``kg:inArticle``) and of each article (itself), as :func:`_quads` reads them."""
+    in_article, rdf_type, article = ox.NamedNode(str(KG.inArticle)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Article))
+    mentions: dict[object, object] = {}
+    articles: dict[object, object] = {}
+    for quad in quads:
+        p = quad.predicate
+        if p == in_article:
+            mentions[quad.subject] = quad.object
+        elif p == rdf_type and quad.object == article:
+            articles[quad.subject] = quad.subject
+    mentions.update(articles)
+    return mentions
+
+
+def _placed(quads: Iterable[ox.Quad], places: dict[object, object]) -> Iterator[ox.Quad]:
+    """Each triple in its graph: an article's or a mention's triples, and the ``kg:mention`` link to a
+    mention, in the article's graph; everything else in the default graph (the merged layer)."""
+    events = ox.DefaultGraph()
+    mention = ox.NamedNode(str(KG.mention))
+    where = places.get
+    for quad in quads:
+        s, p, o = quad.subject, quad.predicate, quad.object
+        place = where(s)
+        yield ox.Quad(s, p, o, place if place is not None else where(o, events) if p == mention else events)
+
+
+def _graph_by_graph(quads: Iterable[ox.Quad], folder: Path) -> Iterator[ox.Quad]:
+    """The default graph's quads as they come, then each named graph's quads together.
+
+    Named-graph quads are spread over :data:`TRIG_BUCKETS` N-Quads files in ``folder`` (by graph) while
+    the default graph streams; each bucket is then loaded into an in-memory store and written graph by
+    graph, so memory holds one bucket, not the graph.
+    """
+    buckets: list[list[ox.Quad]] = [[] for _ in range(TRIG_BUCKETS)]
+    paths = [folder / f"bucket-{n}.nq" for n in range(TRIG_BUCKETS)]
+
+    def flush(n: int) -> None:
+        with open(paths[n], "ab") as out:
+            ox.serialize(buckets[n], out, ox.RdfFormat.N_QUADS)
+        buckets[n].clear()
+
+    for quad in quads:
+        graph = quad.graph_name
+        if isinstance(graph, ox.DefaultGraph):
+            yield quad
+            continue
+        n = zlib.crc32(graph.value.encode()) % TRIG_BUCKETS  # the same bucket every run: a stable order
+        buckets[n].append(quad)
+        if len(buckets[n]) >= _BUCKET_FLUSH:
+            flush(n)
+    for n in range(TRIG_BUCKETS):
+        if buckets[n]:
+            flush(n)
+        if not paths[n].exists():
+            continue
+        store = ox.Store()
+        store.bulk_load(path=str(paths[n]), format=ox.RdfFormat.N_QUADS)
+        paths[n].unlink()
+        for name in sorted(store.named_graphs(), key=str):
+            yield from store.quads_for_pattern(None, None, None, name)
+        del store
 
 
 # ---------------------------------------------------------------- JSON-LD
