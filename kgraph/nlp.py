@@ -89,6 +89,18 @@ def noun_repair(doc: Doc) -> Doc:
             if token.lang_ == "fr" and word.endswith("s") and "Plur" in token.morph.get("Number"):
                 word = word[:-1]
             token.lemma_ = word
+    for token in doc:
+        # Stacked adjectives read as a noun and its modifier: in "les chefs rebelles soudanais"
+        # the tagger makes "soudanais" a noun modifying "chefs" with "rebelles" under it; both
+        # qualify "chefs".
+        head = token.head
+        if token.dep_ != "amod" or token.pos_ != "NOUN" or head.pos_ != "NOUN" or head.i > token.i or token.lang_ != "fr":
+            continue
+        stacked = [c for c in token.children if c.dep_ == "amod" and c.pos_ == "ADJ" and head.i < c.i < token.i]
+        if stacked:
+            token.pos_ = "ADJ"
+            for adjective in stacked:
+                adjective.head = head
     return doc
 
 
@@ -175,6 +187,14 @@ def date_repair(doc: Doc) -> Doc:
             continue
         parts = [c for c in token.children if c.i > token.i and fold(c.text) in _DATE_PARTS]
         for child in [c for holder in (token, *parts) for c in holder.children if c.i > token.i]:
+            first = child.left_edge
+            if child.dep_ in ("acl:relcl", "acl") and child.pos_ in ("VERB", "AUX") and fold(first.text) in ("que", "qu'") and (
+                    first.head.i == child.i):
+                # "a annoncé mercredi qu'ils rencontreraient …": no relative clause on a date, the
+                # verb's completive clause.
+                child.head, child.dep_ = verb, "ccomp"
+                first.dep_, first.pos_ = "mark", "SCONJ"
+                continue
             if child.dep_ not in ("nmod", "obj", "obl", "obl:arg", "obl:agent", "obl:mod") or child.pos_ in ("NUM",) or (
                     fold(child.text) in _DATE_PARTS or is_date_word(child, "fr")):
                 continue

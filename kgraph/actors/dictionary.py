@@ -180,6 +180,9 @@ class ActorDictionary:
         self.entries: dict[str, ActorEntry] = {}
         self.agents: dict[str, str] = {}
         self.multiword_agents: dict[tuple[str, ...], str] = {}
+        #: Role nouns that lead the group an adjective names ("les chefs rebelles"): agents.tsv rows
+        #: whose note starts "leader of the group".
+        self.leader_nouns: set[str] = set()
         self._agents_by_word: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
         #: Names several states share ("Congo"): their folded words → candidate codes, default first.
         self.ambiguous: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -309,6 +312,8 @@ class ActorDictionary:
         for row in read_tsv(_PKG, "data/agents.tsv"):
             if row["lang"] in (lang, "*") and row["term"]:
                 self._add_agent(row["term"], row["sector"])
+                if row.get("note", "").startswith("leader of the group"):
+                    self.leader_nouns.add(fold(row["term"]))
         for name in ("data/ambiguous.tsv", "data/ambiguous_cities.tsv"):
             for row in read_tsv(_PKG, name):
                 self.ambiguous.setdefault(phrase_key(row["text"]), tuple(_variants(row["codes"])))

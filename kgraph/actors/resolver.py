@@ -38,6 +38,8 @@ _PERSONS = frozenset({"person", "agent", "context"})
 # Prepositions of place whose object gives a role noun its country: "police in Nepal",
 # "students at a university in Ankara", "les manifestants à Ankara".
 _LOCATIVE = frozenset(fold(w) for w in ("in", "at", "inside", "across", "throughout", "à", "au", "aux", "en", "dans"))
+#: Sectors of non-state groups whose adjective on a leader noun makes it their leader ("chefs rebelles").
+_LED_GROUPS = frozenset({"REB", "INS", "OPP", "SEP", "UAF"})
 # Participles that make their modifier the leader or backer of a group: "Saudi-led", "Iranian-backed".
 _LED = frozenset(fold(w) for w in ("led", "backed", "sponsored", "supported", "dirigé", "dirigée", "dirigés", "dirigées",
                                    "soutenu", "soutenue", "soutenus", "soutenues"))
@@ -378,6 +380,12 @@ class ActorResolver:
                 return pair
         if token.pos_ in ("NOUN", "PROPN"):
             sector = self._role_sector(token)
+            if sector == "GOV" and (fold(token.lemma_) in self.dictionary.leader_nouns or fold(token.text) in self.dictionary.leader_nouns):
+                # A leader qualified by a group's adjective leads that group: "les chefs rebelles",
+                # "rebel commanders", "un dirigeant insurgé".
+                sector = next((found for c in token.children if c.dep_ in ("amod", "compound") and c.i != token.i
+                               for found in (self.dictionary.agent_sector(c.lemma_) or self.dictionary.agent_sector(c.text),)
+                               if found in _LED_GROUPS), sector)
             if sector:
                 return self._role(token, sector)
             # A name whose parts are split over flat/compound dependents: "Mike Pompeo".

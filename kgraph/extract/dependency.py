@@ -445,6 +445,7 @@ def _events(
         # States imposed sanctions", "s'ils ne levaient pas leur camp".
         note("condition")
         return
+    answers: list[tuple[ActorRef, ActorRef]] = []
     if targets:
         # A place that is the recipient of a protest or a show of force in one's own country is
         # a domestic event ("thousands marched in Dhaka"), not a wrong guess of the context.
@@ -454,7 +455,8 @@ def _events(
             # Reciprocal action with a partner ("a discuté avec son homologue", "held talks with"):
             # both sides act. Not a recipient of what was agreed ("agreed to send a mission to
             # Myanmar" does nothing with Myanmar's side).
-            pairs += [(t, s) for s, t in pairs]
+            answers = [(t, s) for s, t in pairs]
+            pairs += answers
     elif (trigger.entry.joint or _reciprocal(trigger.token, lexicon)) and len(sources) >= 2:
         # Joint action of coordinated actors ("la Turquie et les États-Unis ont entamé des
         # pourparlers"): one record per ordered pair of two parties; of three or more, each
@@ -522,9 +524,11 @@ def _events(
             code = lexicon.threat_codes[code[:2]]
         elif code[:2] in lexicon.intent_codes:
             code = lexicon.intent_codes[code[:2]]
-    if trigger.complement is not None and fold(trigger.token.lemma_) in lexicon.decision_verbs:
+    if trigger.complement is not None and (fold(trigger.token.lemma_) in lexicon.decision_verbs or (
+            code[:2] == "01" and fold(trigger.token.lemma_) in lexicon.report_verbs)):
         # A decision is the act decided: "EU ministers decided to impose an embargo" sanctions (16),
-        # "l'Otan a décidé de déployer des bataillons" shows force (15).
+        # "l'Otan a décidé de déployer des bataillons" shows force (15); one says oneself what one
+        # is: "le Qatar s'est dit disposé à accueillir …" intends (03).
         code = trigger.complement.cameo
     elif trigger.complement is not None and code[:2] == "03" and trigger.complement.cameo[:2] in lexicon.threat_codes:
         # An intent whose content is coercion or force is a threat (CAMEO 13):
@@ -545,6 +549,10 @@ def _events(
         # Cooperation that is promised, not done, is an intent to cooperate (CAMEO 03):
         # "Portugal will support Turkey" → 032, not 051.
         code = lexicon.intent_codes[code[:2]]
+    if answers and code[:2] == "03" and trigger.entry.cameo[:2] != "03":
+        # A meeting only promised is the speaker's intent, not the partner's: "they would meet the
+        # U.N. mediator", "Paris rencontrera …" (036 from the subject alone).
+        pairs = [pair for pair in pairs if pair not in answers]
     if "reported violence" in rules:
         code = lexicon.accusation_code
     if negated and lexicon.refusal_code and trigger.entry.cameo[:2] in lexicon.refusal_roots and mode in lexicon.refusal_modes:
@@ -703,6 +711,7 @@ def _verbal_roles(
     sources: list[ActorRef] = []
     targets: list[ActorRef] = []
     passive = _passive(verb, lexicon)
+    speaker: Token | None = None  # an inverted subject, which is no recipient
     for child in verb.children:
         # A second subject (a misparsed coordination) adds to the sources, never replaces them.
         if child.dep_ in SUBJECT_DEPS or (child.dep_ in PASSIVE_SUBJECT_DEPS and not passive):
@@ -735,15 +744,16 @@ def _verbal_roles(
                 targets = _summarised_doers(verb.head, resolver, lexicon, {s.code for s in sources})
                 if targets:
                     rules.append("summarised act")
-    if not sources and fold(verb.lemma_) in lexicon.report_verbs and any(
+    if not sources and fold(verb.lemma_) in lexicon.report_verbs and (any(
         c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < verb.i for c in verb.children
-    ):
+    ) or _incise(verb)):
         # The speaker after a fronted quotation: "…, a affirmé mardi Human Rights Watch",
         # "…, said the ministry" (the parser often misses the inverted subject).
         for child in (c for c in verb.children if c.i > verb.i and c.dep_ in ("dep", "obj", "dobj", "nsubj", "appos", "attr")):
             sources = [r for r in resolver.resolve(child) if r.how != "pronoun"]
             if sources:
                 rules.append("inverted subject")
+                speaker = child
                 break
     if not sources:
         sources = _inherited_subject(verb, resolver, lexicon)
@@ -804,6 +814,8 @@ def _verbal_roles(
         exclude = {s.code for s in sources}
         instrument = trigger.entry.cameo[:2] in lexicon.instrument_roots
         targets, extra = _targets(verb, trigger.noun, resolver, lexicon, exclude, instrument)
+        if speaker is not None:
+            targets = [t for t in targets if not _within(t, speaker)]
         penalty += extra
         if targets:
             rules.append("recipient")
@@ -859,11 +871,21 @@ def _verbal_roles(
             # The recipient inside the complement: "offered to hand over two suspects to Britain",
             # "agreed to re-open its borders to UN peacekeepers".
             # Not for a verb of saying: "X said it would expel Y" codes the expulsion, not a statement to Y.
-            for complement in (c for c in complements if c.pos_ in ("VERB", "AUX") and not speech):
-                targets, extra = _targets(complement, None, resolver, lexicon, exclude)
+            # A verb of saying that absorbed its complement ("s'est dit disposé à …") is that event.
+            absorbed = trigger.complement is not None
+            absorbed = absorbed or trigger.entry.cameo[:2] != "01"  # "s'est dite prête à …" (030) is no statement
+            for complement in (c for c in complements if c.pos_ in ("VERB", "AUX", "ADJ") and (absorbed or not speech)):
+                targets, extra = _targets(complement, None, resolver, lexicon, exclude) if complement.pos_ != "ADJ" else ([], 0.0)
                 if targets:
                     penalty += 0.1 + extra
                     rules.append("recipient in complement")
+                    break
+                # Both sides of what the complement offers: "ready to mediate between Ethiopia and
+                # Somalia", "disposé à accueillir des discussions entre les États-Unis et les talibans".
+                targets = _between_parties(complement, resolver, lexicon, exclude)
+                if targets:
+                    penalty += 0.1
+                    rules.append("parties in complement")
                     break
         if not targets and trigger.entry.cameo[:2] in lexicon.addressee_roots:
             # Whom a demand is made of: "a exigé de Moscou qu'elle retire …", "demanded of Iran".
@@ -886,6 +908,13 @@ def _verbal_roles(
             if targets:
                 penalty += 0.2
                 rules.append("statement topic")
+        if not targets and not speech:
+            # What brings two sides together is addressed to both: "offered to host talks between
+            # Israel and Hamas", "accueillir des pourparlers entre le Mali et le Niger".
+            targets = _between_parties(verb, resolver, lexicon, exclude, depth=1)
+            if targets:
+                penalty += 0.1
+                rules.append("parties")
         if not targets and not speech and not (trigger.entry.joint and len(sources) >= 2):
             # TABARI's convention: the first actor after the verb in its clause is its recipient
             # ("threw his support behind Argentina's bid", "offered to host talks between …").
@@ -1669,6 +1698,42 @@ def _prepositional(
     return []
 
 
+
+
+def _between_parties(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str], depth: int = 2) -> list[ActorRef]:
+    """The two or more sides a predicate (or its chain of complements, ``depth`` levels) names
+    after "between"/"entre", on itself or on its objects: "mediate between Ethiopia and Somalia",
+    "accueillir un nouveau cycle de discussions entre les États-Unis et les talibans"."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+    for head in heads:
+        sides = [r for r in _prepositional(head, resolver, lexicon, exclude=set(), depth=3, preps=lexicon.between_preps)
+                 if r.code not in exclude and r.how != "pronoun"]
+        if len(sides) >= 2:
+            return sides
+    if depth > 1:
+        for complement in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX", "ADJ")):
+            sides = _between_parties(complement, resolver, lexicon, exclude, depth - 1)
+            if sides:
+                return sides
+    return []
+
+
+def _within(ref: ActorRef, phrase: Token) -> bool:
+    """Whether ``ref`` was found inside ``phrase``'s subtree (by character offsets)."""
+    right = phrase.right_edge
+    return phrase.left_edge.idx <= ref.start and ref.end <= right.idx + len(right.text)
+
+
+def _incise(verb: Token) -> bool:
+    """A verb of saying set after its quotation between commas that the parser hung on the quotation
+    as a conjunct: "Le Qatar s'est dit disposé …, a indiqué la diplomatie qatarie" (no subject of its
+    own, no coordinating conjunction, a comma just before it)."""
+    if verb.dep_ not in ("conj", "parataxis") or verb.head.i > verb.i:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS | {"cc"} for c in verb.children):
+        return False
+    first = min(t.i for t in verb.subtree if t.i <= verb.i and not t.is_punct)
+    return first > 0 and verb.doc[first - 1].text == ","
 
 
 def _clause_of(token: Token, verb: Token) -> bool:

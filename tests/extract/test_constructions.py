@@ -946,3 +946,35 @@ def test_what_is_received_from_someone_is_their_act(extract, lang, text):
 def test_a_place_of_the_story_is_no_counterpart(extract, lang, text):
     events = extract(text, lang, "2023-01-10")
     assert not any(e.action.root == "01" and e.target is not None and e.target.code[:3] == "USA" for e in events)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kenya said on Thursday it was ready to mediate between Sudan and Chad."),
+    ("fr", "L'Algérie s'est dite prête à accueillir des pourparlers entre le Mali et le Niger."),
+])
+def test_an_offer_to_bring_two_sides_together_is_addressed_to_both(extract, lang, text):
+    found = countries(extract(text, lang, "2024-02-01"))
+    source = "KEN" if lang == "en" else "DZA"
+    assert {(source, "03", "SDN"), (source, "03", "TCD")} <= found if lang == "en" else {
+        (source, "03", "MLI"), (source, "03", "NER")} <= found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Sudanese rebel leaders said on Wednesday they would meet the Angolan foreign minister."),
+    ("fr", "Les chefs rebelles soudanais ont annoncé mercredi qu'ils rencontreraient le ministre angolais des Affaires étrangères."),
+])
+def test_a_promised_meeting_is_the_speakers_intent_alone(extract, lang, text):
+    # (French: the clause after "annoncé mercredi" is the verb's, not a relative clause on the
+    # weekday; "rebelles" and "soudanais" both qualify "chefs", who lead the rebels.)
+    events = [e for e in extract(text, lang, "2024-02-01") if e.action.root in ("03", "04")]
+    assert [(e.source.code, e.action.cameo, e.target.code) for e in events] == [("SDNREB", "036", "AGOGOV")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Le Qatar s'est dit disposé à accueillir de nouvelles discussions, a indiqué la diplomatie qatarie."),
+    ("fr", "Le Kenya condamne l'attaque, a déclaré mardi le ministère kényan des Affaires étrangères."),
+])
+def test_a_speaker_after_the_quotation_is_its_subject_not_its_recipient(extract, lang, text):
+    events = extract(text, lang, "2024-02-01")
+    assert not any(e.source.country == e.target.country and e.action.root == "01"
+                   for e in events if e.target is not None)
