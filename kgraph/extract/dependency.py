@@ -1477,6 +1477,19 @@ def _targets(
         refs = [r for r in resolver.owners(obj) if r.code not in exclude] or _prepositional(obj, resolver, lexicon, exclude)
         if refs:
             return refs, 0.1
+    for obj in (c for c in _argument_children(verb, lexicon) if c.dep_ in OBJECT_DEPS):
+        # Whoever made what is acted on: "a écarté toute restitution des frises, réclamée par
+        # Athènes", "rejected the plan proposed by Washington".
+        # (The French parser hangs a participle after a comma on the verb: "…, réclamées par Athènes".)
+        detached = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > obj.i
+                    and "Part" in c.morph.get("VerbForm") and "Past" in c.morph.get("Tense")]
+        hung = [t for t in obj.subtree if t.dep_ in ("acl", "amod") and t.pos_ == "VERB" and t.head.pos_ in ("NOUN", "PROPN")
+                and t.head.i < t.i]
+        for participle in (p for p in hung + detached if not _brokering(p, lexicon)):
+            agent = _agent(participle, lexicon)
+            refs = [r for r in resolver.resolve(agent) if r.code not in exclude and r.how != "pronoun"] if agent is not None else []
+            if refs:
+                return refs, 0.1
     return [], 0.0
 
 
@@ -1810,12 +1823,28 @@ def _negated(verb: Token, lexicon: Lexicon) -> bool:
     tokens = [verb]
     if verb.dep_ == "xcomp" and fold(verb.head.lemma_) in lexicon.modals:
         tokens.append(verb.head)
+    if any(c.dep_ in ("mark", "case") and fold(c.text) in _WITHOUT for c in verb.children) or (
+            verb.dep_ == "pcomp" and fold(verb.head.text) in _WITHOUT):
+        return True  # "sans exclure le recours à la force", "without ruling out force"
     return any(
         c.dep_ in NEGATION_DEPS and (fold(c.lemma_) in lexicon.negation or fold(c.text) in lexicon.negation)
         and (lexicon.lang != "fr" or fold(c.text) == "pas" or _ne(t))  # "ont tué plus de 200 villageois" is no negation
         for t in tokens
         for c in t.children
     )
+
+
+def _brokering(participle: Token, lexicon: Lexicon) -> bool:
+    """A participle that names a go-between, not the maker of what it qualifies: "un cessez-le-feu
+    négocié par l'Égypte", "a truce brokered by Qatar" (mediation verbs, talks and joint verbs)."""
+    if fold(participle.lemma_) in lexicon.mediation_verbs:
+        return True
+    entry = _verb_entry(participle, _objects(participle, lexicon), lexicon)
+    return entry is not None and (entry.joint or entry.cameo[:2] == "04")
+
+
+#: Prepositions whose verb is not done: "sans exclure", "without naming".
+_WITHOUT = frozenset({"sans", "without"})
 
 
 def _ne(verb: Token) -> bool:

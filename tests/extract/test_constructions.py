@@ -978,3 +978,30 @@ def test_a_speaker_after_the_quotation_is_its_subject_not_its_recipient(extract,
     events = extract(text, lang, "2024-02-01")
     assert not any(e.source.country == e.target.country and e.action.root == "01"
                    for e in events if e.target is not None)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Britain rejected the peace plan proposed by Brazil.", ("GBR", "12", "BRA")),
+    ("fr", "Londres a de nouveau écarté toute restitution des statues, réclamées depuis des années par Athènes.", ("GBR", "12", "GRC")),
+    ("fr", "Washington a exclu tout déploiement militaire au Niger.", ("USA", "12", "NER")),
+    ("en", "Kenya's government brushed aside calls from Uganda for a joint inquiry.", ("KEN", "12", "UGA")),
+])
+def test_ruling_something_out_rejects_whoever_asked_for_it(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang, "2024-02-01"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "ECOWAS gave the Niger junta a week to restore Bazoum, without ruling out the use of force."),
+    ("fr", "La Cédéao a donné une semaine à la junte nigérienne pour rétablir Bazoum, sans exclure le recours à la force."),
+])
+def test_what_is_done_without_doing_something_does_not_do_it(extract, lang, text):
+    assert not any(e.action.root == "12" and not e.negated for e in extract(text, lang, "2023-08-01"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Israel and Hamas accepted a ceasefire brokered by Egypt."),
+    ("fr", "Israël et le Hamas ont accepté un cessez-le-feu négocié par l'Égypte."),
+])
+def test_the_broker_of_what_is_accepted_is_not_its_recipient(extract, lang, text):
+    assert not any(e.target is not None and e.target.code.startswith("EGY") and e.action.root == "08"
+                   for e in extract(text, lang, "2021-05-21"))
