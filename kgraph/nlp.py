@@ -262,8 +262,10 @@ def object_repair(doc: Doc) -> Doc:
                 break
             if complement.dep_.startswith("obl") or complement.dep_ == "obj":
                 for appos in complement.children:
-                    if appos.dep_ not in ("appos", "nmod") or appos.i < complement.i or appos.pos_ != "NOUN":
+                    if appos.dep_ not in ("appos", "nmod", "conj") or appos.i < complement.i or appos.pos_ != "NOUN":
                         continue
+                    if appos.dep_ == "conj" and any(c.dep_ == "cc" for c in appos.children):
+                        continue  # "à Paris et à Berlin": a real coordination ("à l'Ukraine un premier lot" is none)
                     if any(c.dep_ == "case" for c in appos.children):  # "à Goma de la province" is no object
                         continue
                     if any(t.is_punct for t in doc[complement.i + 1 : appos.left_edge.i]):

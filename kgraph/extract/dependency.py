@@ -163,6 +163,10 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         elif entry.objects:
             # Verb+object pattern ("imposer des sanctions"): the object belongs to the event.
             noun = next((o for o in objects if fold(o.lemma_) in entry.objects), None)
+            if noun is None:
+                # The part or load that holds it: "delivered the first batch of missiles" (see _verb_entry).
+                noun = next((o for o in objects if fold(o.lemma_) in lexicon.portions | lexicon.quantities and any(
+                    fold(c.lemma_) in entry.objects for c in _counted(o))), None)
             sense = lexicon.noun_sense(noun) if noun is not None else None
             if sense is not None:
                 # The object's modifiers give its sense: "a entamé une grève de la faim" (142).
@@ -221,7 +225,7 @@ def _counted(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "prep" and fold(child.text) == "of":
             found += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "nmod" and any(fold(c.text) in ("de", "d'") for c in child.children if c.dep_ == "case"):
+        elif child.dep_ == "nmod" and any(fold(c.text) in ("de", "d'", "du", "des") for c in child.children if c.dep_ == "case"):
             found.append(child)
     return found
 
@@ -318,6 +322,8 @@ def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry
     complements = [c.lemma_ for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ")]
     # A counted object stands for what it counts: "killed hundreds of civilians", "des milliers de manifestants".
     counted = [c.lemma_ for o in objects if fold(o.lemma_) in lexicon.quantities for c in _counted(o)]
+    # A part or a load stands for what it holds: "delivered the first batch of missiles".
+    counted += [c.lemma_ for o in objects if fold(o.lemma_) in lexicon.portions for c in _counted(o)]
     entry = lexicon.match(
         keys,
         objects=[o.lemma_ for o in objects] + counted + complements,
@@ -517,6 +523,10 @@ def _events(
     negated = (not trigger.nominal or inherited) and _negated(predicate, lexicon)
     mode = None if trigger.nominal and not inherited else _mode(predicate, lexicon)
     code = trigger.entry.cameo
+    if code in lexicon.sale_codes and any(fold(t.lemma_) in lexicon.sale_words for t in trigger.token.sent):
+        # Arms delivered under a deal are sold, not given (CAMEO 062, not 072): "delivered the first
+        # batch of missiles under a $375 million deal", "as Turkey pressed ahead with the purchase".
+        code = lexicon.sale_codes[code]
     if inherited and lexicon.nominal_agent_verbs.get(fold(governor.lemma_)) == "intent":
         # A promised event: "a promis des mesures de rétorsion" threatens (13), "pledged aid"
         # intends (03).
@@ -712,12 +722,18 @@ def _verbal_roles(
     targets: list[ActorRef] = []
     passive = _passive(verb, lexicon)
     speaker: Token | None = None  # an inverted subject, which is no recipient
+    given: list[ActorRef] = []  # the owner of what a passive transfer hands over
     for child in verb.children:
         # A second subject (a misparsed coordination) adds to the sources, never replaces them.
         if child.dep_ in SUBJECT_DEPS or (child.dep_ in PASSIVE_SUBJECT_DEPS and not passive):
             sources = _merge(sources, resolver.resolve(child))
             if sources and "subject" not in rules:
                 rules.append("subject")
+        elif child.dep_ in PASSIVE_SUBJECT_DEPS and trigger.noun is not None and child.i == trigger.noun.i and (
+                trigger.entry.cameo[:2] in lexicon.transfer_roots):
+            # What is handed over is no recipient; its owner gives it when no agent is named: "les
+            # premiers éléments du système russe S-400 ont été livrés à la Turquie" (Russia).
+            given = [r for r in resolver.owners(child) if r.how != "context"]
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
             # Passive: the grammatical subject is the recipient ("la Turquie a été sanctionnée"),
             # or the actor owning it ("les frappes israéliennes … ont été dénoncées").
@@ -732,6 +748,9 @@ def _verbal_roles(
             sources = resolver.resolve(agent) or resolver.owners(agent)
             if sources:
                 rules.append("passive agent")
+        if not sources and given:
+            sources = given
+            rules.append("owner of what is given")
         if verb.dep_ == "acl" and not targets:
             # A participle's noun is what undergoes it: "Evan Gershkovich, arrêté par les services
             # russes", "a journalist detained by Iranian police".
@@ -1468,7 +1487,7 @@ def _targets(
         refs = _prepositional(noun, resolver, lexicon, exclude, depth=2, preps=preps)
         if refs:
             return refs, 0.0
-    if noun is not None:
+    if noun is not None and fold(noun.lemma_) not in lexicon.portions:  # "the first parts of its system" is no recipient
         # The event noun's own object: "l'expulsion de 34 diplomates français" (French diplomats).
         refs = [r for r in resolver.owners(noun) if r.code not in exclude]
         if refs:
@@ -1653,7 +1672,8 @@ def _instrument_noun(child: Token, noun: Token | None, lexicon: Lexicon) -> bool
     A person the pattern names is its recipient ("a libéré l'opposant", "arrested the journalist")."""
     if noun is None or child != noun:
         return False
-    return lexicon.noun(child.lemma_) is not None or fold(child.lemma_) in lexicon.classes.get("weapon_words", frozenset())
+    return lexicon.noun(child.lemma_) is not None or fold(child.lemma_) in lexicon.classes.get("weapon_words", frozenset()) or (
+        fold(child.lemma_) in lexicon.portions)  # "delivered the first batch of missiles"
 
 
 def _argument_children(verb: Token, lexicon: Lexicon) -> list[Token]:

@@ -180,6 +180,10 @@ class Lexicon:
     accusation_code: str = "112"
     pronouns: dict[str, str] = field(default_factory=dict)
     quantities: frozenset[str] = frozenset()
+    portions: frozenset[str] = frozenset()
+    transfer_roots: frozenset[str] = frozenset()
+    sale_words: frozenset[str] = frozenset()
+    sale_codes: dict[str, str] = field(default_factory=dict)
     possessives: frozenset[str] = frozenset()
     riot_codes: dict[str, str] = field(default_factory=dict)
     protest_sectors: frozenset[str] = frozenset()
@@ -471,6 +475,13 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.accusation_code = _single_code(markers, "accusation_code", check) or lex.accusation_code
     lex.pronouns = dict(markers["pronoun"])
     lex.quantities = frozenset(markers["quantity"])
+    lex.portions = frozenset(markers["portion"])
+    lex.transfer_roots = frozenset(markers["transfer_root"])
+    lex.sale_words = frozenset(markers["sale_word"])
+    lex.sale_codes = dict(markers["sale_code"])
+    for code, sold in lex.sale_codes.items():
+        check(code, "markers.tsv sale_code")
+        check(sold, "markers.tsv sale_code")
     lex.possessives = frozenset(fold(w) for w in markers["possessive"])
     lex.particles = frozenset(markers["particle"])
     lex.reflexives = frozenset(markers["reflexive"])

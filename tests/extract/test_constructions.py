@@ -1005,3 +1005,29 @@ def test_what_is_done_without_doing_something_does_not_do_it(extract, lang, text
 def test_the_broker_of_what_is_accepted_is_not_its_recipient(extract, lang, text):
     assert not any(e.target is not None and e.target.code.startswith("EGY") and e.action.root == "08"
                    for e in extract(text, lang, "2021-05-21"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Israel delivered the first batch of anti-tank missiles to Ukraine on Friday."),
+    ("fr", "Israël a livré vendredi à l'Ukraine un premier lot de missiles antichars."),
+])
+def test_a_batch_of_weapons_is_the_weapons_and_no_recipient(extract, lang, text):
+    found = countries(extract(text, lang, "2024-02-01"))
+    assert ("ISR", "07", "UKR") in found and not any(t == "ISR" for _, _, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "German tanks were delivered to Ukraine on Monday."),
+    ("fr", "Des chars allemands ont été livrés lundi à l'Ukraine."),
+])
+def test_what_is_given_in_the_passive_is_given_by_its_owner(extract, lang, text):
+    assert ("DEU", "07", "UKR") in countries(extract(text, lang, "2024-02-01"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "France delivered six Rafale jets to Greece under a contract signed in 2021."),
+    ("fr", "La France a livré six avions Rafale à la Grèce dans le cadre d'un contrat signé en 2021."),
+])
+def test_weapons_delivered_under_a_contract_are_sold_not_given(extract, lang, text):
+    events = [e for e in extract(text, lang, "2024-02-01") if e.target is not None and e.target.code.startswith("GRC")]
+    assert any(e.action.cameo == "062" for e in events) and not any(e.action.root == "07" for e in events)
