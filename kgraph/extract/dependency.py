@@ -1371,6 +1371,18 @@ def _inherited_subject(verb: Token, resolver: ActorResolver, lexicon: Lexicon) -
     for _ in range(3):
         if token.dep_ in RELATIVE_DEPS:
             return resolver.resolve(token.head)
+        if token.dep_ in ("acl", "advcl") and token.pos_ == "VERB" and _detached_participle(token):
+            # A present participle set off by a comma is said of the clause's subject, wherever the
+            # parser hung it: "L'Azerbaïdjan a lancé une opération au Haut-Karabakh, pilonnant les
+            # positions …", "Israel launched strikes on Gaza, killing …".
+            clause = token.head
+            for _ in range(8):  # up through nouns and participles to the first verb with a subject
+                subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+                if clause.pos_ in ("VERB", "AUX") and subjects:
+                    return resolver.resolve(subjects[0])
+                if clause.head.i == clause.i:
+                    break
+                clause = clause.head
         if token.dep_ == "acl" and not _passive(token, lexicon) and token.pos_ in ("VERB", "AUX"):
             # An active participle takes the noun it modifies ("des soldats tirant sur la foule"),
             # else the subject of the verb whose object that noun is: "Moscou a publié des projets
@@ -1395,6 +1407,13 @@ def _inherited_subject(verb: Token, resolver: ActorResolver, lexicon: Lexicon) -
             if child.dep_ in SUBJECT_DEPS:
                 return resolver.resolve(child)
     return []
+
+
+def _detached_participle(verb: Token) -> bool:
+    """A present participle (or English gerund) right after a comma: "…, pilonnant les positions"."""
+    present = verb.tag_ == "VBG" or ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"))
+    first = min((t.i for t in verb.subtree if not t.is_punct), default=verb.i)
+    return present and first == verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _controller(verb: Token, clause: Token, lexicon: Lexicon) -> Token | None:

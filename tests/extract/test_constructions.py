@@ -1031,3 +1031,12 @@ def test_what_is_given_in_the_passive_is_given_by_its_owner(extract, lang, text)
 def test_weapons_delivered_under_a_contract_are_sold_not_given(extract, lang, text):
     events = [e for e in extract(text, lang, "2024-02-01") if e.target is not None and e.target.code.startswith("GRC")]
     assert any(e.action.cameo == "062" for e in events) and not any(e.action.root == "07" for e in events)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Ethiopia launched a military operation described as defensive in the north, shelling the positions of Eritrean forces."),
+    ("fr", "L'Éthiopie a lancé une opération militaire qualifiée de « défensive » dans le nord, pilonnant les positions des forces érythréennes."),
+])
+def test_a_participle_after_a_comma_is_said_of_the_clause_subject(extract, lang, text):
+    found = countries(extract(text, lang, "2024-02-01"))
+    assert any(s == "ETH" and r in ("19", "18") and t == "ERI" for s, r, t in found)
