@@ -126,6 +126,16 @@ def _repair_infinitives(sent: Span, lexicon: Lexicon) -> None:
             and not any(c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} and head.i < c.i < token.i for c in head.children)
         ):
             token.dep_ = "xcomp"
+        elif (
+            # French: "a sommé l'ambassadeur de France de quitter le pays", "a demandé à Paris de
+            # retirer …": the parser hangs the infinitive on the addressee noun; it is the verb's.
+            token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm") and head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "mark" and fold(c.text) in ("de", "d'", "d’") for c in token.children)
+        ):
+            verb = head.head if head.dep_ in ("nmod",) and head.head.pos_ in ("NOUN", "PROPN") else head
+            verb = verb.head
+            if verb.pos_ == "VERB" and fold(verb.lemma_) in lexicon.infinitive_verbs and verb.i < token.i:
+                token.head, token.dep_ = verb, "xcomp"
 
 
 def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
@@ -559,6 +569,22 @@ def _events(
         # Cooperation that is promised, not done, is an intent to cooperate (CAMEO 03):
         # "Portugal will support Turkey" → 032, not 051.
         code = lexicon.intent_codes[code[:2]]
+    if trigger.complement is not None and fold(trigger.token.lemma_) in lexicon.command_verbs:
+        # An order to one's own forces is the act ordered: "Noboa ordered the armed forces to
+        # neutralise the gangs", "a ordonné à l'armée de neutraliser les gangs" (19 on the gangs,
+        # not a demand on the army); an order to another state stays a demand (10).
+        own = [t for s, t in pairs if t is not None and t.country and t.country == s.country and t.sector in _FORCES]
+        complement = next((c for c in trigger.token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if own and complement is not None:
+            exclude = {s.code for s in sources} | {t.code for t in own}
+            acted_on, _ = _targets(complement, None, resolver, lexicon, exclude)
+            code = trigger.complement.cameo
+            pairs = [(s, t) for s in sources for t in acted_on if s.code != t.code] or (
+                [(s, None) for s in sources] if untargeted or code[:2] in lexicon.solo_roots else [])
+            rules.append("order to own forces")
+            if not pairs:
+                note("no target")
+                return
     if answers and code[:2] == "03" and trigger.entry.cameo[:2] != "03":
         # A meeting only promised is the speaker's intent, not the partner's: "they would meet the
         # U.N. mediator", "Paris rencontrera …" (036 from the subject alone).
@@ -1880,6 +1906,10 @@ def _brokering(participle: Token, lexicon: Lexicon) -> bool:
         return True
     entry = _verb_entry(participle, _objects(participle, lexicon), lexicon)
     return entry is not None and (entry.joint or entry.cameo[:2] == "04")
+
+
+#: Sectors that carry out a state's orders (see "order to own forces" in _events).
+_FORCES = frozenset({"MIL", "COP", "SPY", "UAF"})
 
 
 #: Prepositions whose verb is not done: "sans exclure", "without naming".

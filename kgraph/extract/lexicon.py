@@ -183,6 +183,7 @@ class Lexicon:
     portions: frozenset[str] = frozenset()
     transfer_roots: frozenset[str] = frozenset()
     sale_words: frozenset[str] = frozenset()
+    command_verbs: frozenset[str] = frozenset()
     sale_codes: dict[str, str] = field(default_factory=dict)
     possessives: frozenset[str] = frozenset()
     riot_codes: dict[str, str] = field(default_factory=dict)
@@ -478,6 +479,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.portions = frozenset(markers["portion"])
     lex.transfer_roots = frozenset(markers["transfer_root"])
     lex.sale_words = frozenset(markers["sale_word"])
+    lex.command_verbs = frozenset(markers["command"])
     lex.sale_codes = dict(markers["sale_code"])
     for code, sold in lex.sale_codes.items():
         check(code, "markers.tsv sale_code")

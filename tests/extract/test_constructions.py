@@ -1040,3 +1040,21 @@ def test_weapons_delivered_under_a_contract_are_sold_not_given(extract, lang, te
 def test_a_participle_after_a_comma_is_said_of_the_clause_subject(extract, lang, text):
     found = countries(extract(text, lang, "2024-02-01"))
     assert any(s == "ETH" and r in ("19", "18") and t == "ERI" for s, r, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Peruvian President Dina Boluarte ordered the armed forces to neutralise the criminal gangs."),
+    ("fr", "La présidente péruvienne Dina Boluarte a ordonné mardi à l'armée de neutraliser les gangs criminels."),
+])
+def test_an_order_to_ones_own_forces_is_the_act_ordered(extract, lang, text):
+    found = roles(extract(text, lang, "2024-02-01"))
+    assert any(s == "PERGOV" and r == "19" and t.startswith("PER") and t != "PERMIL" for s, r, t in found)
+    assert not any(r == "10" for _, r, _ in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Mali ordered the French ambassador to leave the country within 72 hours."),
+    ("fr", "Bamako a sommé l'ambassadeur de France de quitter le pays sous 72 heures."),
+])
+def test_an_order_to_leave_expels(extract, lang, text):
+    assert any(s.startswith("MLI") and r == "16" and t.startswith("FRA") for s, r, t in roles(extract(text, lang, "2024-02-01")))
