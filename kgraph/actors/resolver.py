@@ -38,6 +38,8 @@ _PERSONS = frozenset({"person", "agent", "context"})
 # Prepositions of place whose object gives a role noun its country: "police in Nepal",
 # "students at a university in Ankara", "les manifestants à Ankara".
 _LOCATIVE = frozenset(fold(w) for w in ("in", "at", "inside", "across", "throughout", "à", "au", "aux", "en", "dans"))
+#: Nouns of a part of an organisation, which stands for it ("la branche afghane de l'EI", "the military wing of Hamas").
+_PART_NOUNS = frozenset({"branche", "aile", "faction", "cellule", "filiale", "branch", "wing", "affiliate", "cell", "offshoot", "franchise"})
 #: Sectors of non-state groups whose adjective on a leader noun makes it their leader ("chefs rebelles").
 _LED_GROUPS = frozenset({"REB", "INS", "OPP", "SEP", "UAF"})
 # Participles that make their modifier the leader or backer of a group: "Saudi-led", "Iranian-backed".
@@ -453,6 +455,17 @@ class ActorResolver:
             return []
         if fold(token.lemma_) in self.lexicon.frame_nouns:
             return []  # "à l'issue d'une visite de l'émissaire américain" is a time, not an actor
+        if fold(token.lemma_) in _PART_NOUNS:
+            # A branch of a group is that group: "la branche afghane de l'organisation État
+            # islamique", "the Syrian wing of al-Qaeda" (the group's own code, placed by the events).
+            for child in token.children:
+                heads = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and fold(child.text) == "of" else (
+                    [child] if child.dep_ == "nmod" and any(fold(c.text) in ("de", "du", "des", "d'") for c in child.children if c.dep_ == "case") else [])
+                for head in heads:
+                    groups = [r for r in self.resolve(head) if r.code[:3] in NON_STATE or r.sector in ("REB", "INS", "SEP", "OPP")]
+                    if groups:
+                        g = groups[0]
+                        return [self._ref(token, g.code, g.country, g.sector, g.label, g.wikidata, g.how, "branch of group")]
         owners = [r for r in self.owners(token) if r.how != "pronoun"]
         if owners:
             o = owners[0]

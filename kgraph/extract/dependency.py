@@ -861,6 +861,13 @@ def _verbal_roles(
         targets, extra = _targets(verb, trigger.noun, resolver, lexicon, exclude, instrument)
         if speaker is not None:
             targets = [t for t in targets if not _within(t, speaker)]
+        if not targets and trigger.entry.cameo[:2] in lexicon.transfer_roots:
+            # What is given to a capital goes to its government: "a livré à Moscou plus d'un million
+            # d'obus" (a capital after "à" is otherwise where something happens: "réunis à Moscou").
+            targets = [r for r in _prepositional(verb, resolver, lexicon, exclude, preps=_DESTINATION, places=True)
+                       if (r.rule or "").startswith("capital")]
+            if targets:
+                rules.append("capital as destination")
         penalty += extra
         if targets:
             rules.append("recipient")
@@ -1746,6 +1753,8 @@ def _prepositional(
         following: list[Token] = []
         for token in frontier:
             for child in token.children:
+                if fold(child.text) == "according" or any(fold(c.text) == "selon" for c in child.children if c.dep_ == "case"):
+                    continue  # who says so is no recipient: "according to Seoul", "selon les services sud-coréens"
                 candidate = None
                 prep = ""
                 if child.dep_ in OBLIQUE_DEPS and any(fold(c.text) in preps for c in child.children if c.dep_ == "case"):
@@ -1839,6 +1848,8 @@ def _next_actor(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exclude:
             prep = fold(token.head.text)
         if prep in lexicon.locative_preps and prep not in ("à", "au", "aux"):
             continue  # a venue: "talks in Oman"
+        if prep == "selon" or (token.dep_ == "pobj" and fold(token.head.head.text) == "according"):
+            continue  # who says so: "selon les services sud-coréens", "according to officials"
         refs = [r for r in resolver.resolve_one(token) if r.code not in exclude and r.how != "pronoun"
                 and r.code[:3] not in {e[:3] for e in exclude} and not _venue(r, prep, lexicon)]
         if refs:
@@ -1906,6 +1917,10 @@ def _brokering(participle: Token, lexicon: Lexicon) -> bool:
         return True
     entry = _verb_entry(participle, _objects(participle, lexicon), lexicon)
     return entry is not None and (entry.joint or entry.cameo[:2] == "04")
+
+
+#: Prepositions of the destination of what is given ("à Moscou", "to Kyiv"), folded.
+_DESTINATION = frozenset({"a", "au", "aux", "to"})
 
 
 #: Sectors that carry out a state's orders (see "order to own forces" in _events).

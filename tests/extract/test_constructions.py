@@ -1058,3 +1058,20 @@ def test_an_order_to_ones_own_forces_is_the_act_ordered(extract, lang, text):
 ])
 def test_an_order_to_leave_expels(extract, lang, text):
     assert any(s.startswith("MLI") and r == "16" and t.startswith("FRA") for s, r, t in roles(extract(text, lang, "2024-02-01")))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Afghan branch of the Islamic State group claimed responsibility for the suicide bombing in Kabul."),
+    ("fr", "L'attentat-suicide de Kaboul a été revendiqué par la branche afghane de l'organisation État islamique."),
+])
+def test_a_branch_of_a_group_is_the_group(extract, lang, text):
+    assert any(e.source.code == "AFGREB" and e.action.root in ("18", "01") for e in extract(text, lang, "2021-08-28"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Pyongyang has delivered more than a million artillery shells to Moscow since the summer, according to South Korean intelligence."),
+    ("fr", "Pyongyang a livré à Moscou plus d'un million d'obus d'artillerie depuis l'été, selon les services de renseignement sud-coréens."),
+])
+def test_what_is_given_to_a_capital_goes_to_its_government_not_to_who_reports_it(extract, lang, text):
+    found = countries(extract(text, lang, "2024-02-01"))
+    assert ("PRK", "07", "RUS") in found and not any(t == "KOR" for _, _, t in found)
