@@ -178,6 +178,11 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
                 noun = next((o for o in objects if fold(o.lemma_) in lexicon.portions | lexicon.quantities and any(
                     fold(c.lemma_) in entry.objects for c in _counted(o))), None)
             sense = lexicon.noun_sense(noun) if noun is not None else None
+            if sense is None and noun is not None and entry.cameo in lexicon.deadline_codes:
+                # What the deadline is for gives the act: "gave the ambassador 72 hours to leave"
+                # expels (166); "a donné une semaine à la junte pour rétablir Bazoum" is an ultimatum.
+                sense = next((lexicon.deadline_senses[fold(c.lemma_)] for c in (*noun.children, *token.children)
+                              if c.pos_ == "VERB" and c.i > noun.i and fold(c.lemma_) in lexicon.deadline_senses), None)
             if sense is not None:
                 # The object's modifiers give its sense: "a entamé une grève de la faim" (142).
                 entry = replace(entry, cameo=sense)

@@ -184,6 +184,8 @@ class Lexicon:
     transfer_roots: frozenset[str] = frozenset()
     sale_words: frozenset[str] = frozenset()
     command_verbs: frozenset[str] = frozenset()
+    deadline_codes: frozenset[str] = frozenset()
+    deadline_senses: dict[str, str] = field(default_factory=dict)
     sale_codes: dict[str, str] = field(default_factory=dict)
     possessives: frozenset[str] = frozenset()
     riot_codes: dict[str, str] = field(default_factory=dict)
@@ -480,6 +482,10 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.transfer_roots = frozenset(markers["transfer_root"])
     lex.sale_words = frozenset(markers["sale_word"])
     lex.command_verbs = frozenset(markers["command"])
+    lex.deadline_codes = frozenset(markers["deadline_code"])
+    lex.deadline_senses = dict(markers["deadline_sense"])
+    for code in lex.deadline_senses.values():
+        check(code, "markers.tsv deadline_sense")
     lex.sale_codes = dict(markers["sale_code"])
     for code, sold in lex.sale_codes.items():
         check(code, "markers.tsv sale_code")

@@ -1075,3 +1075,13 @@ def test_a_branch_of_a_group_is_the_group(extract, lang, text):
 def test_what_is_given_to_a_capital_goes_to_its_government_not_to_who_reports_it(extract, lang, text):
     found = countries(extract(text, lang, "2024-02-01"))
     assert ("PRK", "07", "RUS") in found and not any(t == "KOR" for _, _, t in found)
+
+
+@pytest.mark.parametrize("lang, text, root", [
+    ("en", "Mali's transitional authorities gave the French ambassador 72 hours to leave the country.", "16"),
+    ("fr", "Bamako a accordé 72 heures à l'ambassadeur de France pour quitter le pays.", "16"),
+    ("fr", "La Cédéao a donné une semaine aux militaires nigériens pour rétablir le président Bazoum.", "13"),
+])
+def test_giving_someone_time_is_an_ultimatum_or_an_expulsion(extract, lang, text, root):
+    found = countries(extract(text, lang, "2023-08-01"))
+    assert any(r == root and t in ("FRA", "NER") for _, r, t in found)
