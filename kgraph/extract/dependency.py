@@ -172,7 +172,8 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
                 continue
         elif entry.objects:
             # Verb+object pattern ("imposer des sanctions"): the object belongs to the event.
-            noun = next((o for o in objects if fold(o.lemma_) in entry.objects), None)
+            noun = next((o for o in objects if fold(o.lemma_) in entry.objects or (
+                o.pos_ == "PROPN" and fold(o.lemma_)[:-1] in entry.objects)), None)
             if noun is None:
                 # The part or load that holds it: "delivered the first batch of missiles" (see _verb_entry).
                 noun = next((o for o in objects if fold(o.lemma_) in lexicon.portions | lexicon.quantities and any(
@@ -339,9 +340,15 @@ def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry
     counted = [c.lemma_ for o in objects if fold(o.lemma_) in lexicon.quantities for c in _counted(o)]
     # A part or a load stands for what it holds: "delivered the first batch of missiles".
     counted += [c.lemma_ for o in objects if fold(o.lemma_) in lexicon.portions for c in _counted(o)]
+    # A capitalised plural is often left unlemmatised ("20 Benin Bronzes"): its singular too.
+    plurals = [o.lemma_[:-1] for o in objects if o.pos_ == "PROPN" and o.lemma_.endswith("s") and len(o.lemma_) > 3]
+    # The subject of an infinitive clause after the verb is what the verb acts on ("allowed U.N.
+    # inspectors to verify the closure": the parser makes "inspectors" the subject of "verify").
+    raised = [s.lemma_ for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
     entry = lexicon.match(
         keys,
-        objects=[o.lemma_ for o in objects] + counted + complements,
+        objects=[o.lemma_ for o in objects] + counted + complements + plurals + raised,
         subjects=[s.lemma_ for s in _subject_heads(verb)],
         preps=_prepositions(verb, particles, lexicon),
     )
@@ -866,6 +873,10 @@ def _verbal_roles(
         targets, extra = _targets(verb, trigger.noun, resolver, lexicon, exclude, instrument)
         if speaker is not None:
             targets = [t for t in targets if not _within(t, speaker)]
+        if trigger.entry.joint and len(sources) >= 2:
+            # Parties acting together meet somewhere, not someone: "Israël et Bahreïn ont signé les
+            # accords à la Maison-Blanche" (a seat of power named as a place is their venue).
+            targets = [t for t in targets if not (t.rule or "").startswith("metonym")]
         if not targets and trigger.entry.cameo[:2] in lexicon.transfer_roots:
             # What is given to a capital goes to its government: "a livré à Moscou plus d'un million
             # d'obus" (a capital after "à" is otherwise where something happens: "réunis à Moscou").
@@ -1520,6 +1531,13 @@ def _targets(
             noun is not None and fold(child.lemma_) in lexicon.measure_nouns and noun in child.subtree  # "a round of talks"
         ):
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
+            if child == noun and refs and all(r.how == "owner" for r in refs):
+                # What changes hands goes to the destination, not to its maker: "handed over 20
+                # Benin Bronzes to Nigeria", "a remis vingt bronzes du Bénin au Nigeria".
+                destination = [r for head in (child, verb) for r in _prepositional(
+                    head, resolver, lexicon, exclude, preps=_DESTINATION) if r.code not in exclude]
+                if destination:
+                    return destination, 0.0
             if child == noun and not _located_victims(refs, verb, resolver, exclude):
                 # The pattern's own object names its recipient only with a country of its own
                 # ("expelled two Russian diplomats"), not one guessed from the sentence ("killed 23 people"),
@@ -1530,6 +1548,13 @@ def _targets(
     for child in verb.children:
         if child.dep_ in INDIRECT_DEPS:
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
+            if refs:
+                return refs, 0.0
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        # "allowed U.N. inspectors to verify the closure": the subject of the infinitive is acted on.
+        for subject in (s for s in clause.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")):
+            refs = [r for r in resolver.resolve(subject) if r.code not in exclude]
             if refs:
                 return refs, 0.0
     # "discuté des sanctions avec son homologue": the recipient may hang one level down.
@@ -1896,6 +1921,8 @@ def _venue(ref: ActorRef, prep: str, lexicon: Lexicon) -> bool:
     rule = ref.rule or ""
     if rule.startswith("place"):
         return True
+    if rule.startswith("metonym") and prep in ("at", "in", "dans"):
+        return True  # a seat of power is where it happens: "signed the accords at the White House"
     return rule.startswith("capital") and prep not in ("à", "au", "aux", "at")
 
 

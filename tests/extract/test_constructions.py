@@ -1085,3 +1085,29 @@ def test_what_is_given_to_a_capital_goes_to_its_government_not_to_who_reports_it
 def test_giving_someone_time_is_an_ultimatum_or_an_expulsion(extract, lang, text, root):
     found = countries(extract(text, lang, "2023-08-01"))
     assert any(r == root and t in ("FRA", "NER") for _, r, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Netherlands handed over 119 Benin Bronzes to Nigeria on Tuesday."),
+    ("fr", "Les Pays-Bas ont remis mardi cent dix-neuf bronzes du Bénin au Nigeria."),
+])
+def test_returned_property_goes_to_its_destination_not_its_maker(extract, lang, text):
+    found = countries(extract(text, lang, "2024-02-01"))
+    assert ("NLD", "08", "NGA") in found and not any(t == "BEN" for _, _, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Iran allowed IAEA inspectors to visit the Fordow site."),
+    ("fr", "L'Iran a autorisé les inspecteurs de l'AIEA à visiter le site de Fordo."),
+])
+def test_letting_inspectors_in_yields_to_them(extract, lang, text):
+    assert any(s == "IRN" and r == "08" and t == "IGO" for s, r, t in countries(extract(text, lang, "2024-02-01")))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Israel and Bahrain signed the Abraham Accords at the White House on Tuesday."),
+    ("fr", "Israël et Bahreïn ont signé mardi les accords d'Abraham à la Maison-Blanche."),
+])
+def test_a_seat_of_power_where_parties_act_together_is_their_venue(extract, lang, text):
+    found = countries(extract(text, lang, "2020-09-15"))
+    assert ("ISR", "05", "BHR") in found and not any(t == "USA" for _, _, t in found)
