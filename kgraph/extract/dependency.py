@@ -283,6 +283,10 @@ def _objects(verb: Token, lexicon: Lexicon) -> list[Token]:
             if c.dep_ == "obl:arg" and c.pos_ == "NOUN" and any(k.dep_ == "case" and fold(k.lemma_) == "de" for k in c.children)
         ]
     objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    # The second object of "gave the junta one week to …", which the English parser reads as an
+    # adverbial noun phrase.
+    objects += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"
+                and any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)]
     return _with_conjuncts(objects)
 
 

@@ -1081,6 +1081,7 @@ def test_what_is_given_to_a_capital_goes_to_its_government_not_to_who_reports_it
     ("en", "Mali's transitional authorities gave the French ambassador 72 hours to leave the country.", "16"),
     ("fr", "Bamako a accordé 72 heures à l'ambassadeur de France pour quitter le pays.", "16"),
     ("fr", "La Cédéao a donné une semaine aux militaires nigériens pour rétablir le président Bazoum.", "13"),
+    ("en", "ECOWAS gave the Niger junta one week to reinstate President Bazoum.", "13"),
 ])
 def test_giving_someone_time_is_an_ultimatum_or_an_expulsion(extract, lang, text, root):
     found = countries(extract(text, lang, "2023-08-01"))
@@ -1111,3 +1112,12 @@ def test_letting_inspectors_in_yields_to_them(extract, lang, text):
 def test_a_seat_of_power_where_parties_act_together_is_their_venue(extract, lang, text):
     found = countries(extract(text, lang, "2020-09-15"))
     assert ("ISR", "05", "BHR") in found and not any(t == "USA" for _, _, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Hundreds of protesters hurled eggs and bottles at the French embassy in Niamey."),
+    ("fr", "Des centaines de manifestants ont lancé des œufs et des bouteilles sur l'ambassade de France à Niamey."),
+])
+def test_protesters_throwing_things_riot(extract, lang, text):
+    events = extract(text, lang, "2023-07-30")
+    assert any(e.action.cameo == "145" and e.target is not None and e.target.code.startswith("FRA") for e in events)
