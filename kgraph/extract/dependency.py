@@ -997,7 +997,8 @@ def _verbal_roles(
         if not targets and not speech and (trigger.entry.place or trigger.entry.cameo[:2] in lexicon.locative_roots):
             # Where a protest or an attack happens is its recipient: "protested in Beijing".
             targets = [
-                r for r in _prepositional(verb, resolver, lexicon, exclude, preps=lexicon.locative_preps, places=True)
+                r for head in ([verb] + ([trigger.noun] if trigger.noun is not None else []))  # "drills around Taiwan"
+                for r in _prepositional(head, resolver, lexicon, exclude, preps=lexicon.locative_preps, places=True)
                 if r.country and r.code[:3] not in exclude
             ]
             targets = [_country_of(r) for r in targets]

@@ -1121,3 +1121,11 @@ def test_a_seat_of_power_where_parties_act_together_is_their_venue(extract, lang
 def test_protesters_throwing_things_riot(extract, lang, text):
     events = extract(text, lang, "2023-07-30")
     assert any(e.action.cameo == "145" and e.target is not None and e.target.code.startswith("FRA") for e in events)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia's navy began three days of exercises around Japan on Monday."),
+    ("fr", "La marine russe a entamé lundi trois jours de manœuvres près du Japon."),
+])
+def test_days_of_an_event_are_that_event(extract, lang, text):
+    assert ("RUS", "15", "JPN") in countries(extract(text, lang, "2024-02-01"))
