@@ -620,7 +620,8 @@ def _events(
             # An international armed group acts as the rebels of the country it strikes in (the
             # convention of the resolver's _operating): "une attaque revendiquée par l'EI" in Kandahar is AFGREB.
             source = rebels_of(source, target.country)
-        pair_code = _violence_sense(code, trigger, source, target, lexicon)
+        # Deaths in a battle are part of the fighting (19), whoever the sides are.
+        pair_code = code if "other side of the fight" in rules else _violence_sense(code, trigger, source, target, lexicon)
         if target is not None and (source.code, target.code) in mediated:
             pair_code = lexicon.mediation_code
         elif target is not None and (source.code, target.code) in partnered:
@@ -793,6 +794,12 @@ def _verbal_roles(
         if not sources and given:
             sources = given
             rules.append("owner of what is given")
+        if not sources and targets:
+            # Struck in a fight with someone: "Eighteen soldiers were killed in a gunbattle with Abu
+            # Sayyaf militants", "tués lors d'affrontements avec les rebelles" — the other side did it.
+            sources = _fight_partners(verb, resolver, lexicon, {t.code for t in targets})
+            if sources:
+                rules.append("other side of the fight")
         if verb.dep_ == "acl" and not targets:
             # A participle's noun is what undergoes it: "Evan Gershkovich, arrêté par les services
             # russes", "a journalist detained by Iranian police".
@@ -1460,6 +1467,23 @@ def _inherited_subject(verb: Token, resolver: ActorResolver, lexicon: Lexicon) -
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS:
                 return resolver.resolve(child)
+    return []
+
+
+def _fight_partners(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
+    """The partners ("with"/"avec") of a fighting noun in an oblique of ``verb`` ("in a gunbattle
+    with …", "lors d'affrontements avec …")."""
+    nouns = [c for c in verb.children if c.dep_ in OBLIQUE_DEPS and c.pos_ == "NOUN"]
+    nouns += [g for c in verb.children if c.dep_ in ("prep", "advmod") for g in c.children  # "lors d'affrontements"
+              if g.dep_ in ("pobj", "obl:arg", "nmod") and g.pos_ == "NOUN"]
+    for noun in nouns:
+        entry = lexicon.noun(noun.lemma_)
+        if entry is None or entry.cameo[:2] not in ("18", "19"):
+            continue
+        partners = [r for r in _prepositional(noun, resolver, lexicon, exclude, preps=lexicon.joint_preps)
+                    if r.code not in exclude and r.how != "pronoun"]
+        if partners:
+            return partners
     return []
 
 

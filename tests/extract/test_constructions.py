@@ -1129,3 +1129,11 @@ def test_protesters_throwing_things_riot(extract, lang, text):
 ])
 def test_days_of_an_event_are_that_event(extract, lang, text):
     assert ("RUS", "15", "JPN") in countries(extract(text, lang, "2024-02-01"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Twelve Nigerian soldiers were killed in a gunbattle with Boko Haram fighters near Maiduguri."),
+    ("fr", "Douze soldats nigérians ont été tués lors d'affrontements avec des combattants de Boko Haram près de Maiduguri."),
+])
+def test_those_struck_in_a_fight_were_struck_by_the_other_side(extract, lang, text):
+    assert any(s == "NGAREB" and r == "19" and t == "NGAMIL" for s, r, t in roles(extract(text, lang, "2020-01-01")))
