@@ -858,6 +858,14 @@ def _verbal_roles(
         if sources:
             penalty += 0.15
             rules.append("protesters of the place")
+    if trigger.entry.cameo[:2] in lexicon.unattributed_roots and all(s.how == "context" for s in sources):
+        # What the attack is blamed on did it, rather than unnamed gunmen: "A car bomb blamed on ETA
+        # ripped through a barracks", "par des hommes armés attribués aux Groupes islamiques armés".
+        blamed = _blamed(verb, trigger.noun, resolver, lexicon)
+        if blamed:
+            sources = blamed
+            penalty += 0.1
+            rules.append("blamed on")
     if not sources and trigger.entry.cameo[:2] in lexicon.unattributed_roots and not _has_actor_subject(verb):
         # An attack with no named perpetrator ("une voiture piégée a explosé à Bogota", "a bomb
         # killed three soldiers in Mali"): unidentified armed forces of the country where it
@@ -1468,6 +1476,26 @@ def _inherited_subject(verb: Token, resolver: ActorResolver, lexicon: Lexicon) -
             if child.dep_ in SUBJECT_DEPS:
                 return resolver.resolve(child)
     return []
+
+
+def _blamed(verb: Token, noun: Token | None, resolver: ActorResolver, lexicon: Lexicon) -> list[ActorRef]:
+    """Whom a participle of blame on the verb's subject, agent or event noun names: "a car bomb
+    blamed on ETA", "des hommes armés attribués aux GIA", "un attentat imputé au PKK"."""
+    holders = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    agent = _agent(verb, lexicon)
+    holders += [h for h in (agent, noun, verb.head if verb.dep_ == "acl" else None) if h is not None]
+    if verb.dep_ in ADVERBIAL_DEPS:  # "…, injuring 60 people": the clause's subject
+        holders += [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    for holder in holders:
+        for participle in (c for c in holder.children if c.dep_ in ("acl", "amod") and fold(c.lemma_) in lexicon.blame_verbs):
+            refs = [r for r in _prepositional(participle, resolver, lexicon, set(), preps=_BLAMED_ON) if r.how != "pronoun"]
+            if refs:
+                return refs
+    return []
+
+
+#: Prepositions naming whom something is blamed on ("blamed on", "attribué à"), folded.
+_BLAMED_ON = frozenset({"on", "to", "a", "au", "aux"})
 
 
 def _fight_partners(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:

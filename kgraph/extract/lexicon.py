@@ -185,6 +185,7 @@ class Lexicon:
     sale_words: frozenset[str] = frozenset()
     command_verbs: frozenset[str] = frozenset()
     deadline_codes: frozenset[str] = frozenset()
+    blame_verbs: frozenset[str] = frozenset()
     deadline_senses: dict[str, str] = field(default_factory=dict)
     sale_codes: dict[str, str] = field(default_factory=dict)
     possessives: frozenset[str] = frozenset()
@@ -483,6 +484,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.sale_words = frozenset(markers["sale_word"])
     lex.command_verbs = frozenset(markers["command"])
     lex.deadline_codes = frozenset(markers["deadline_code"])
+    lex.blame_verbs = frozenset(markers["blame"])
     lex.deadline_senses = dict(markers["deadline_sense"])
     for code in lex.deadline_senses.values():
         check(code, "markers.tsv deadline_sense")

@@ -36,7 +36,7 @@ def test_a_titled_unknown_name_takes_the_country_in_context(extract, lang, text,
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "Washington demanded that the Lord's Resistance Army renounce its struggle against Uganda."),
+    ("en", "Washington demanded that the Northern People's Resistance Army renounce its struggle against Uganda."),
     ("fr", "La France a rappelé vendredi ses ambassadeurs aux États-Unis et en Australie."),
 ])
 def test_named_or_possessed_role_nouns_do_not_take_a_context_country(extract, lang, text):
@@ -1137,3 +1137,12 @@ def test_days_of_an_event_are_that_event(extract, lang, text):
 ])
 def test_those_struck_in_a_fight_were_struck_by_the_other_side(extract, lang, text):
     assert any(s == "NGAREB" and r == "19" and t == "NGAMIL" for s, r, t in roles(extract(text, lang, "2020-01-01")))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A car bomb blamed on ETA ripped through a police barracks in Burgos, injuring more than 60 people."),
+    ("fr", "Plus de deux cents villageois ont été égorgés à Bentalha par des hommes armés attribués aux Groupes islamiques armés."),
+])
+def test_an_attack_blamed_on_a_group_is_that_groups(extract, lang, text):
+    events = extract(text, lang, "1997-09-23")
+    assert any(e.source.code in ("ESPREB", "DZAREB") and e.action.root in ("18", "19", "20") for e in events)
