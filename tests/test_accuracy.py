@@ -21,26 +21,26 @@ FLOORS = [
     # (file, F1 floor, precision floor, read consecutive lines of one article as that article)
     # measured F1 when set: see the README's accuracy table
     ("dev_fr.jsonl", 0.63, 0.71, False),
-    ("dev_en.jsonl", 0.70, 0.70, False),
-    ("gold/dev_fr.jsonl", 0.56, 0.70, False),
-    ("gold/dev_en.jsonl", 0.60, 0.67, False),
-    ("gold/test_fr.jsonl", 0.46, 0.61, False),
-    ("gold/test_en.jsonl", 0.53, 0.63, False),
+    ("dev_en.jsonl", 0.72, 0.71, False),
+    ("gold/dev_fr.jsonl", 0.57, 0.71, False),
+    ("gold/dev_en.jsonl", 0.62, 0.68, False),
+    ("gold/test_fr.jsonl", 0.48, 0.64, False),
+    ("gold/test_en.jsonl", 0.54, 0.62, False),
     # second round (2026-12-02): short articles among the lines
-    ("gold/dev_c_fr.jsonl", 0.55, 0.70, True),
-    ("gold/dev_c_en.jsonl", 0.43, 0.49, True),
-    # test_c_fr precision fell 0.609 → 0.585 with session 18's intent and rejection rules (F1 0.516 → 0.502;
+    ("gold/dev_c_fr.jsonl", 0.58, 0.71, True),
+    ("gold/dev_c_en.jsonl", 0.44, 0.49, True),
+    # test_c_fr precision fell 0.609 → 0.589 in session 18 (F1 0.516 → 0.509; test_e en 0.506 → 0.500;
     # the other test sets rose): reported in the README, not tuned away (its errors are never read)
     ("gold/test_c_fr.jsonl", 0.49, 0.57, True),
-    ("gold/test_c_en.jsonl", 0.47, 0.55, True),
+    ("gold/test_c_en.jsonl", 0.48, 0.56, True),
     # third round (2026-12-02): test only
-    ("gold/test_d_fr.jsonl", 0.44, 0.62, True),
-    ("gold/test_d_en.jsonl", 0.43, 0.45, True),
+    ("gold/test_d_fr.jsonl", 0.45, 0.63, True),
+    ("gold/test_d_en.jsonl", 0.45, 0.46, True),
     # fourth round (2026-12-02, session 15): dev_e read, test_e test only (baseline at 6a3bb5b: en 0.465, fr 0.458)
-    ("gold/dev_e_fr.jsonl", 0.53, 0.64, True),
-    ("gold/dev_e_en.jsonl", 0.53, 0.56, True),
-    ("gold/test_e_fr.jsonl", 0.52, 0.61, True),
-    ("gold/test_e_en.jsonl", 0.49, 0.52, True),
+    ("gold/dev_e_fr.jsonl", 0.55, 0.65, True),
+    ("gold/dev_e_en.jsonl", 0.56, 0.59, True),
+    ("gold/test_e_fr.jsonl", 0.54, 0.62, True),
+    ("gold/test_e_en.jsonl", 0.49, 0.51, True),
 ]
 
 
