@@ -1146,3 +1146,11 @@ def test_those_struck_in_a_fight_were_struck_by_the_other_side(extract, lang, te
 def test_an_attack_blamed_on_a_group_is_that_groups(extract, lang, text):
     events = extract(text, lang, "1997-09-23")
     assert any(e.source.code in ("ESPREB", "DZAREB") and e.action.root in ("18", "19", "20") for e in events)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen attacked a police post in Gao on Sunday, killing four officers."),
+    ("fr", "Un commando a attaqué dimanche un poste de police à Gao, tuant quatre agents."),
+])
+def test_an_armed_squad_of_no_named_country_is_of_where_it_strikes(extract, lang, text):
+    assert any(e.source.code in ("MLIREB", "MLIUAF") and e.action.root in ("18", "19") for e in extract(text, lang, "2024-02-01"))
