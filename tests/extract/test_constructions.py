@@ -1154,3 +1154,11 @@ def test_an_attack_blamed_on_a_group_is_that_groups(extract, lang, text):
 ])
 def test_an_armed_squad_of_no_named_country_is_of_where_it_strikes(extract, lang, text):
     assert any(e.source.code in ("MLIREB", "MLIUAF") and e.action.root in ("18", "19") for e in extract(text, lang, "2024-02-01"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Russian defence minister ordered a complete siege of Mariupol."),
+    ("fr", "Le ministre russe de la Défense a ordonné un siège complet de Marioupol."),
+])
+def test_ordering_a_siege_blockades_the_place(extract, lang, text):
+    assert any(s == "RUS" and r == "19" and t == "UKR" for s, r, t in countries(extract(text, lang, "2022-03-01")))
