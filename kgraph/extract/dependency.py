@@ -172,8 +172,7 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
                 continue
         elif entry.objects:
             # Verb+object pattern ("imposer des sanctions"): the object belongs to the event.
-            noun = next((o for o in objects if fold(o.lemma_) in entry.objects or (
-                o.pos_ == "PROPN" and fold(o.lemma_)[:-1] in entry.objects)), None)
+            noun = next((o for o in objects if fold(o.lemma_) in entry.objects or fold(_propn_singular(o) or "") in entry.objects), None)
             if noun is None:
                 # The part or load that holds it: "delivered the first batch of missiles" (see _verb_entry).
                 noun = next((o for o in objects if fold(o.lemma_) in lexicon.portions | lexicon.quantities and any(
@@ -241,7 +240,7 @@ def _counted(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "prep" and fold(child.text) == "of":
             found += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "nmod" and any(fold(c.text) in ("de", "d'", "du", "des") for c in child.children if c.dep_ == "case"):
+        elif child.dep_ == "nmod" and any(fold(c.text) in _DE for c in child.children if c.dep_ == "case"):
             found.append(child)
     return found
 
@@ -340,16 +339,13 @@ def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry
     # A verb or adjective complement counts as an object for the conditions: "declined to comment",
     # "refuse de commenter", "s'est montré pessimiste".
     complements = [c.lemma_ for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ")]
-    # A counted object stands for what it counts: "killed hundreds of civilians", "des milliers de manifestants".
-    counted = [c.lemma_ for o in objects if fold(o.lemma_) in lexicon.quantities for c in _counted(o)]
-    # A part or a load stands for what it holds: "delivered the first batch of missiles".
-    counted += [c.lemma_ for o in objects if fold(o.lemma_) in lexicon.portions for c in _counted(o)]
+    # A counted object stands for what it counts ("killed hundreds of civilians", "des milliers de
+    # manifestants"), a part or a load for what it holds ("delivered the first batch of missiles").
+    counted = [c.lemma_ for o in objects if fold(o.lemma_) in lexicon.quantities | lexicon.portions for c in _counted(o)]
     # A capitalised plural is often left unlemmatised ("20 Benin Bronzes"): its singular too.
-    plurals = [o.lemma_[:-1] for o in objects if o.pos_ == "PROPN" and o.lemma_.endswith("s") and len(o.lemma_) > 3]
-    # The subject of an infinitive clause after the verb is what the verb acts on ("allowed U.N.
-    # inspectors to verify the closure": the parser makes "inspectors" the subject of "verify").
-    raised = [s.lemma_ for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+    plurals = [singular for o in objects if (singular := _propn_singular(o))]
+    # The subject of an infinitive clause after the verb is what the verb acts on (_raised_subjects).
+    raised = [s.lemma_ for s in _raised_subjects(verb)]
     entry = lexicon.match(
         keys,
         objects=[o.lemma_ for o in objects] + counted + complements + plurals + raised,
@@ -958,9 +954,9 @@ def _verbal_roles(
             # The recipient inside the complement: "offered to hand over two suspects to Britain",
             # "agreed to re-open its borders to UN peacekeepers".
             # Not for a verb of saying: "X said it would expel Y" codes the expulsion, not a statement to Y.
-            # A verb of saying that absorbed its complement ("s'est dit disposé à …") is that event.
-            absorbed = trigger.complement is not None
-            absorbed = absorbed or trigger.entry.cameo[:2] != "01"  # "s'est dite prête à …" (030) is no statement
+            # A verb of saying that absorbed its complement ("s'est dit disposé à …") or whose row is
+            # no statement ("s'est dite prête à …", 030) is that event.
+            absorbed = trigger.complement is not None or trigger.entry.cameo[:2] != "01"
             for complement in (c for c in complements if c.pos_ in ("VERB", "AUX", "ADJ") and (absorbed or not speech)):
                 targets, extra = _targets(complement, None, resolver, lexicon, exclude) if complement.pos_ != "ADJ" else ([], 0.0)
                 if targets:
@@ -1494,10 +1490,6 @@ def _blamed(verb: Token, noun: Token | None, resolver: ActorResolver, lexicon: L
     return []
 
 
-#: Prepositions naming whom something is blamed on ("blamed on", "attribué à"), folded.
-_BLAMED_ON = frozenset({"on", "to", "a", "au", "aux"})
-
-
 def _fight_partners(verb: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
     """The partners ("with"/"avec") of a fighting noun in an oblique of ``verb`` ("in a gunbattle
     with …", "lors d'affrontements avec …")."""
@@ -1508,11 +1500,23 @@ def _fight_partners(verb: Token, resolver: ActorResolver, lexicon: Lexicon, excl
         entry = lexicon.noun(noun.lemma_)
         if entry is None or entry.cameo[:2] not in ("18", "19"):
             continue
-        partners = [r for r in _prepositional(noun, resolver, lexicon, exclude, preps=lexicon.joint_preps)
-                    if r.code not in exclude and r.how != "pronoun"]
+        partners = [r for r in _prepositional(noun, resolver, lexicon, exclude, preps=lexicon.joint_preps) if r.how != "pronoun"]
         if partners:
             return partners
     return []
+
+
+def _raised_subjects(verb: Token) -> list[Token]:
+    """The noun subjects of "to"-infinitive clauses after ``verb``, which the verb acts on: "allowed
+    U.N. inspectors to verify the closure" (the parser makes "inspectors" the subject of "verify")."""
+    return [s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+
+
+def _propn_singular(token: Token) -> str | None:
+    """The singular of a capitalised plural the lemmatiser left alone ("Bronzes" → "Bronze"), else ``None``."""
+    lemma = token.lemma_
+    return lemma[:-1] if token.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3 else None
 
 
 def _detached_participle(verb: Token) -> bool:
@@ -1607,13 +1611,11 @@ def _targets(
             refs = [r for r in resolver.resolve(child) if r.code not in exclude]
             if refs:
                 return refs, 0.0
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+    for subject in _raised_subjects(verb):
         # "allowed U.N. inspectors to verify the closure": the subject of the infinitive is acted on.
-        for subject in (s for s in clause.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")):
-            refs = [r for r in resolver.resolve(subject) if r.code not in exclude]
-            if refs:
-                return refs, 0.0
+        refs = [r for r in resolver.resolve(subject) if r.code not in exclude]
+        if refs:
+            return refs, 0.0
     # "discuté des sanctions avec son homologue": the recipient may hang one level down.
     refs = _prepositional(verb, resolver, lexicon, exclude, depth=2)
     if refs:
@@ -2010,6 +2012,8 @@ def _brokering(participle: Token, lexicon: Lexicon) -> bool:
 
 #: Prepositions of the destination of what is given ("à Moscou", "to Kyiv"), folded.
 _DESTINATION = frozenset({"a", "au", "aux", "to"})
+#: Prepositions naming whom something is blamed on ("blamed on", "attribué à"), folded.
+_BLAMED_ON = _DESTINATION | {"on"}
 
 
 #: Sectors that carry out a state's orders (see "order to own forces" in _events).

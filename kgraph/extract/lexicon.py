@@ -375,6 +375,19 @@ def _verb_entry(row: dict[str, str], classes: Mapping[str, frozenset[str]], wher
     )
 
 
+def _code_map(
+    markers: Mapping[str, Mapping[str, str]], kind: str, check: Callable[[str, str], None], *, keys: bool = False
+) -> dict[str, str]:
+    """A marker kind mapping a word or code to a CAMEO code, each code checked against the scheme
+    (with ``keys``, the words are codes too and are checked as well)."""
+    mapping = dict(markers[kind])
+    for key, code in mapping.items():
+        if keys:
+            check(key, f"markers.tsv {kind}")
+        check(code, f"markers.tsv {kind}")
+    return mapping
+
+
 def _single_code(markers: Mapping[str, Mapping[str, str]], kind: str, check: Callable[[str, str], None]) -> str | None:
     """The CAMEO code a one-code marker kind gives (the last row wins), checked against the scheme."""
     code = None
@@ -459,13 +472,9 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
         check(code, "markers.tsv noun_sense")
     lex.counterpart_roots = frozenset(markers["counterpart_root"])
     lex.source_preps = frozenset(fold(w) for w in markers["source_prep"])
-    lex.threat_codes = dict(markers["threat_code"])
-    for code in lex.threat_codes.values():
-        check(code, "markers.tsv threat_code")
+    lex.threat_codes = _code_map(markers, "threat_code", check)
     lex.intent_modes = frozenset(markers["intent_mode"])
-    lex.intent_codes = dict(markers["intent_code"])
-    for code in lex.intent_codes.values():
-        check(code, "markers.tsv intent_code")
+    lex.intent_codes = _code_map(markers, "intent_code", check)
     lex.report_verbs = frozenset(markers["report"])
     lex.object_control = {word: fold(prep) for word, prep in markers["object_control"].items()}
     lex.subject_control = frozenset(markers["subject_control"])
@@ -485,30 +494,17 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.command_verbs = frozenset(markers["command"])
     lex.deadline_codes = frozenset(markers["deadline_code"])
     lex.blame_verbs = frozenset(markers["blame"])
-    lex.deadline_senses = dict(markers["deadline_sense"])
-    for code in lex.deadline_senses.values():
-        check(code, "markers.tsv deadline_sense")
-    lex.sale_codes = dict(markers["sale_code"])
-    for code, sold in lex.sale_codes.items():
-        check(code, "markers.tsv sale_code")
-        check(sold, "markers.tsv sale_code")
+    lex.deadline_senses = _code_map(markers, "deadline_sense", check)
+    lex.sale_codes = _code_map(markers, "sale_code", check, keys=True)
     lex.possessives = frozenset(fold(w) for w in markers["possessive"])
     lex.particles = frozenset(markers["particle"])
     lex.reflexives = frozenset(markers["reflexive"])
-    lex.assault_codes = dict(markers["assault_code"])
-    for code, assault in lex.assault_codes.items():
-        check(code, "markers.tsv assault_code")
-        check(assault, "markers.tsv assault_code")
+    lex.assault_codes = _code_map(markers, "assault_code", check, keys=True)
     lex.irregular_sectors = frozenset(word.upper() for word in markers["irregular_sector"])
     lex.victim_sectors = frozenset(word.upper() for word in markers["victim_sector"])
-    lex.riot_codes = dict(markers["riot_code"])
-    for code, riot in lex.riot_codes.items():
-        check(code, "markers.tsv riot_code")
-        check(riot, "markers.tsv riot_code")
+    lex.riot_codes = _code_map(markers, "riot_code", check, keys=True)
     lex.protest_sectors = frozenset(word.upper() for word in markers["protest_sector"])
-    lex.joint_codes = dict(markers["joint_code"])
-    for code in lex.joint_codes.values():
-        check(code, "markers.tsv joint_code")
+    lex.joint_codes = _code_map(markers, "joint_code", check)
     lex.joint_words = frozenset(fold(w) for w in markers["joint_word"])
     lex.destination_codes = frozenset(markers["destination_code"])
     for code in lex.destination_codes:
