@@ -91,6 +91,8 @@ def extract_events(
             for event in _events(trigger, resolver, lexicon, doc_id, index, sentence, lang, dates.get(trigger.token.i, date),
                                  untargeted, candidates)
         ]
+        if not untargeted:
+            found = _other_side(found, triggers, resolver, lexicon, doc_id, index, sentence, lang, dates, date, candidates)
         # A verb whose object event noun took its subject ("a promis des mesures de rétorsion",
         # "announced a wave of arrests") is that event; its own default reading is dropped.
         governors = {
@@ -108,6 +110,67 @@ def extract_events(
             if key not in seen:
                 seen.add(key)
                 yield event
+
+
+def _other_side(
+    found: list[tuple[_Trigger, Event]], triggers: list[_Trigger], resolver: ActorResolver, lexicon: Lexicon,
+    doc_id: str, index: int, sentence: str, lang: str, dates: dict[int, str | None], date: str | None,
+    candidates: list[Candidate] | None,
+) -> list[tuple[_Trigger, Event]]:
+    """Conflict between two sides: in a sentence whose conflict events (``side_root``) involve
+    exactly two countries, an act of one side with no recipient is addressed to the other ("North
+    Korea fired artillery shells across the border and South Korea put its troops on alert": each
+    acts on the other; "India struck nine sites in Pakistan, and Islamabad vowed to retaliate").
+    Not for nominal events, rows that need a named recipient, what modifies a noun ("Moscow's plan to
+    annex …", "sa frontière contestée avec la Chine") or is only planned, nor between actors of one country."""
+    roots = lexicon.side_roots
+    produced = {t.token.i for t, _ in found}
+    loose = [
+        (t, e) for t in triggers
+        if t.token.i not in produced and not t.nominal and not t.entry.needs_target
+        and t.token.head.pos_ not in ("NOUN", "PROPN", "PRON")  # "a plan to annex", "la frontière contestée"
+        and (t.entry.cameo[:2] in roots or (t.complement is not None and t.complement.cameo[:2] in roots))
+        for e in _events(t, resolver, lexicon, doc_id, index, sentence, lang, dates.get(t.token.i, date), True, None)
+        if e.target is None and not e.negated and e.mode is None and e.action.root in roots
+    ]
+    solo = [(t, e) for t, e in found if e.target is None and e.action.root in roots and not e.negated]
+    if not loose and not solo:
+        return found
+    sides: dict[str, ActorRef] = {}
+    spans: dict[tuple[int, int], set[str]] = {}
+    for _, e in found + loose:
+        if e.action.root not in roots or e.negated or e.mode is not None:
+            continue
+        for ref in (e.source, e.target):
+            # Actors, not the places where things happen ("near the Thai border").
+            if ref is not None and ref.country and not ref.code.startswith(("IGO", "NGO", "IMG")) and ref.how != "place":
+                sides.setdefault(ref.country, ref)
+                spans.setdefault((ref.start, ref.end), set()).add(ref.country)
+    allies: dict[int, set[str]] = {}
+    for trigger, e in found + loose:
+        allies.setdefault(trigger.token.i, set()).add(e.source.country or "")
+    if len(sides) != 2 or any(len(countries) > 1 for countries in spans.values()) or any(
+            set(sides) <= countries for countries in allies.values()):
+        # Not two sides, one phrase read as two countries ("les forces serbes de Bosnie"), or the
+        # two acting together ("Washington et Bruxelles ont annoncé des gels d'avoirs").
+        return found
+    out: list[tuple[_Trigger, Event]] = []
+    for trigger, event in found + loose:
+        if event.target is None and (trigger, event) in solo + loose and event.source.country in sides:
+            other = next(ref for country, ref in sides.items() if country != event.source.country)
+            event = replace(event, target=_country_of(other) if other.sector is None else other,
+                            rules=event.rules + ("other side",), confidence=max(0.1, event.confidence - 0.2))
+            if candidates is not None and (trigger, event) not in found:
+                candidates.append(Candidate(
+                    index, trigger.token.text, _row(trigger), trigger.entry.cameo,
+                    ((event.source.text, event.source.code, event.source.how),),
+                    ((event.target.text, event.target.code, event.target.how),),
+                    event.rules, "event", trigger.token.idx,
+                ))
+        elif (trigger, event) in loose:
+            continue
+        out.append((trigger, event))
+    return out
 
 
 # ---------------------------------------------------------------- triggers
@@ -468,6 +531,11 @@ def _events(
             targets = [_country_of(r) if r.country and r.sector is None else r for r in destination]
             rules.append("destination")
     jointly = len({s.code[:3] for s in sources}) >= 2 and trigger.entry.cameo[:2] in lexicon.joint_codes and _jointly(trigger, lexicon)
+    if _planned(trigger.token, lexicon, trigger.entry.cameo):
+        # What a plan, a proposal or an attempt is to do has not been done, and the noun that
+        # carries it is the event: "Moscow's plan to annex four regions", "le projet d'annexer".
+        note("planned")
+        return
     if _in_condition(trigger.token, lexicon):
         # What a condition supposes has not happened: "would close the strait if the United
         # States imposed sanctions", "s'ils ne levaient pas leur camp".
@@ -1628,7 +1696,8 @@ def _targets(
         refs = _prepositional(noun, resolver, lexicon, exclude, depth=2, preps=preps)
         if refs:
             return refs, 0.0
-    if noun is not None and fold(noun.lemma_) not in lexicon.portions:  # "the first parts of its system" is no recipient
+    if noun is not None and fold(noun.lemma_) not in lexicon.portions and (  # "the first parts of its system" is no recipient
+            fold(noun.lemma_) not in lexicon.classes.get("weapon_words", frozenset())):  # nor "fired artillery shells"
         # The event noun's own object: "l'expulsion de 34 diplomates français" (French diplomats).
         refs = [r for r in resolver.owners(noun) if r.code not in exclude]
         if refs:
@@ -2029,6 +2098,28 @@ def _ne(verb: Token) -> bool:
     return any(fold(c.text) in ("ne", "n'", "n’") for c in verb.children)
 
 
+def _planned(verb: Token, lexicon: Lexicon, code: str) -> bool:
+    """Whether ``verb`` is the infinitive complement of a noun of planning or trying (``modal_noun``
+    in markers.tsv): "a plan to annex", "la tentative de renverser"."""
+    if code[:2] in lexicon.side_roots and verb.dep_ == "advcl" and ("Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB") and any(
+            c.dep_ in ("mark", "aux") and fold(c.text) in lexicon.purpose_marks for c in verb.children):
+        # Force or coercion a deployment is for is not yet used: "deployed troops to prevent attacks",
+        # "pour empêcher les combattants de s'y replier" (help, inquiries and protests a trip is for
+        # are coded, as the gold data does: "entered Douma to investigate").
+        return True
+    # A planned cooperation is an intent (see _mode), a planned attack no event.
+    return _modal_noun(verb, lexicon) is not None and code[:2] not in lexicon.intent_codes
+
+
+def _modal_noun(verb: Token, lexicon: Lexicon) -> str | None:
+    """The mode a noun of planning or trying gives its infinitive complement ("a plan to annex",
+    "sa volonté de s'entretenir avec Zelensky"), or None."""
+    if verb.dep_ == "acl" and fold(verb.head.lemma_) in lexicon.modal_nouns and (
+            "Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB"):
+        return lexicon.modal_nouns[fold(verb.head.lemma_)]
+    return None
+
+
 def _mode(verb: Token, lexicon: Lexicon) -> str | None:
     """Modality: a governing modal verb, a modal auxiliary, or the conditional or future; what
     someone is accused of is "alleged" ("accused Russia of abducting", "accusé Kiev de bombarder")."""
@@ -2037,6 +2128,8 @@ def _mode(verb: Token, lexicon: Lexicon) -> str | None:
         return "alleged"
     if verb.dep_ == "xcomp" and fold(verb.head.lemma_) in lexicon.modals:
         return lexicon.modals[fold(verb.head.lemma_)]
+    if _modal_noun(verb, lexicon) is not None:
+        return _modal_noun(verb, lexicon)
     for child in verb.children:
         if child.dep_ in AUX_DEPS and fold(child.lemma_) in lexicon.modals:
             return lexicon.modals[fold(child.lemma_)]

@@ -1162,3 +1162,83 @@ def test_an_armed_squad_of_no_named_country_is_of_where_it_strikes(extract, lang
 ])
 def test_ordering_a_siege_blockades_the_place(extract, lang, text):
     assert any(s == "RUS" and r == "19" and t == "UKR" for s, r, t in countries(extract(text, lang, "2022-03-01")))
+
+
+# ---------------------------------------------------------------- session 19
+@pytest.mark.parametrize("lang, text", [
+    ("en", "North Korea fired artillery shells across the border near Yeoncheon, and South Korea put its troops on high alert."),
+    ("fr", "La Corée du Nord a tiré des obus d'artillerie près de la frontière, et Séoul a placé ses troupes en état d'alerte."),
+])
+def test_each_side_of_a_clash_acts_on_the_other(extract, lang, text):
+    found = countries(extract(text, lang, "2015-08-20"))
+    assert ("KOR", "15", "PRK") in found and ("PRK", "19", "KOR") in found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "India struck militant camps in Pakistan with missiles on Wednesday, and Islamabad vowed to retaliate."),
+    ("fr", "L'Inde a frappé des camps militants au Pakistan mercredi, et Islamabad a promis de riposter."),
+])
+def test_a_threat_in_answer_to_an_attack_is_addressed_to_the_attacker(extract, lang, text):
+    assert ("PAK", "13", "IND") in countries(extract(text, lang, "2025-05-07"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Moscow's plan to annex four Ukrainian regions was condemned by the Secretary-General."),
+    ("fr", "Washington a averti Ankara, qui pourrait lancer une offensive contre les Kurdes de Syrie."),
+])
+def test_the_other_side_is_not_given_to_what_is_only_planned(extract, lang, text):
+    found = countries(extract(text, lang, "2022-09-29"))
+    assert not any(r == "19" for _, r, _ in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "North Korea fired artillery shells into the sea."),
+    ("fr", "La Corée du Nord a tiré des obus d'artillerie en mer."),
+])
+def test_the_weapon_fired_is_no_recipient(extract, lang, text):
+    assert not any(t and t.endswith("MIL") for _, _, t in roles(extract(text, lang, "2024-01-05")))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Kenyan government attributed the violence to opposition supporters.", ("KEN", "11", "KEN")),
+    ("fr", "Le gouvernement kényan a imputé les violences aux partisans de l'opposition.", ("KEN", "11", "KEN")),
+    ("en", "Police prevented opposition lawmakers from entering parliament in Kampala.", ("UGA", "17", "UGA")),
+    ("fr", "La police a empêché les députés de l'opposition d'entrer dans le Parlement à Kampala.", ("UGA", "17", "UGA")),
+    ("en", "Nigerian and Cameroonian troops conducted joint patrols along the border.", ("NGA", "06", "CMR")),
+    ("fr", "Les armées nigériane et camerounaise ont mené des patrouilles conjointes le long de la frontière.", ("NGA", "06", "CMR")),
+    ("en", "The World Food Programme delivered 30 tonnes of biscuits to flood victims in Haiti.", ("IGO", "07", "HTI")),
+    ("fr", "Le PAM a livré trente tonnes de biscuits aux sinistrés de Port-au-Prince.", ("IGO", "07", "HTI")),
+    ("en", "Opposition supporters clashed with police in Dakar on Friday.", ("SEN", "14", "SEN")),
+    ("fr", "Des manifestants ont affronté les forces de l'ordre à Dakar.", ("SEN", "14", "SEN")),
+    ("en", "Colombia's president ended peace talks with the ELN.", ("COL", "16", "COL")),
+    ("fr", "Le président colombien a mis fin aux pourparlers de paix avec l'ELN.", ("COL", "16", "COL")),
+    ("en", "Rebels seized the airport in Goma on Sunday.", ("COD", "19", "COD")),
+    ("fr", "Les rebelles se sont emparés de l'aéroport de Goma.", ("COD", "19", "COD")),
+])
+def test_session_19_lexicon_rows(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang, "2024-07-01"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Washington and Brussels announced asset freezes against Moscow, and the Kremlin vowed to respond."),
+    ("fr", "Washington et Bruxelles ont annoncé des gels d'avoirs, et le Kremlin a promis de riposter."),
+])
+def test_partners_acting_together_are_not_two_sides(extract, lang, text):
+    found = countries(extract(text, lang, "2014-03-17"))
+    assert not any({s, t} == {"USA", "BEL"} for s, _, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The army deployed two battalions along the border to prevent rebel incursions from Sudan."),
+    ("fr", "L'armée a déployé deux bataillons le long de la frontière pour empêcher les incursions rebelles depuis le Soudan."),
+])
+def test_force_a_deployment_is_for_is_not_yet_used(extract, lang, text):
+    assert not any(r == "17" for _, r, _ in countries(extract(text, lang, "2013-02-01")))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Putin expressed his willingness to meet Zelensky in Istanbul."),
+    ("fr", "Poutine a affiché sa volonté de rencontrer Zelensky à Istanbul."),
+])
+def test_a_stated_will_to_meet_is_an_intent(extract, lang, text):
+    assert ("RUS", "03", "UKR") in countries(extract(text, lang, "2025-05-12"))
