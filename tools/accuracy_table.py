@@ -33,6 +33,8 @@ SETS = [
     ("fourth dev set, fr (articles read whole)", ROOT / "tests/data/gold/dev_e_fr.jsonl"),
     ("fourth **test** set, en (articles read whole; test only, never read)", ROOT / "tests/data/gold/test_e_en.jsonl"),
     ("fourth **test** set, fr (articles read whole; test only, never read)", ROOT / "tests/data/gold/test_e_fr.jsonl"),
+    ("fifth dev set, en (articles read whole)", ROOT / "tests/data/gold/dev_f_en.jsonl"),
+    ("fifth dev set, fr (articles read whole)", ROOT / "tests/data/gold/dev_f_fr.jsonl"),
     ("first dev set, en", ROOT / "tests/data/dev_en.jsonl"),
     ("first dev set, fr", ROOT / "tests/data/dev_fr.jsonl"),
 ]

@@ -241,6 +241,8 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
                 noun = next((o for o in objects if fold(o.lemma_) in lexicon.portions | lexicon.quantities and any(
                     fold(c.lemma_) in entry.objects for c in _counted(o))), None)
             sense = lexicon.noun_sense(noun) if noun is not None else None
+            if sense is not None and sense[:2] != entry.cameo[:2]:
+                sense = None  # the row's own act on it: "called off their nationwide strike" eases (08), no strike
             if sense is None and noun is not None and entry.cameo in lexicon.deadline_codes:
                 # What the deadline is for gives the act: "gave the ambassador 72 hours to leave"
                 # expels (166); "a donné une semaine à la junte pour rétablir Bazoum" is an ultimatum.
@@ -251,6 +253,17 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
                 entry = replace(entry, cameo=sense)
         if noun is not None:
             used_nouns.add(noun.i)
+        if entry.prep and entry.prep_objects:
+            # The noun a row names after its preposition is the row's, not an event of its own:
+            # "a mis fin à leur grève" eases (082), it is no strike.
+            for child in token.children:
+                if child.dep_ == "prep" and fold(child.lemma_) == entry.prep:
+                    held = [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ in OBLIQUE_DEPS and any(c.dep_ == "case" and fold(c.lemma_) == entry.prep for c in child.children):
+                    held = [child]
+                else:
+                    continue
+                used_nouns.update(o.i for o in _with_conjuncts(held) if fold(o.lemma_) in entry.prep_objects)
         triggers.append(_Trigger(token, entry, noun))
     # A governing event verb absorbs the event of its complement: "threatened to break relations
     # with Russia" is one threat (with Russia as recipient), "refused to meet" one refusal.
@@ -1490,6 +1503,22 @@ def _agent(verb: Token, lexicon: Lexicon) -> Token | None:
             fold(c.text) in lexicon.agent_preps for c in child.children if c.dep_ == "case"
         ):
             return child
+    if any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children):
+        # The agent of a passive hung on its complement: "was hit with sanctions by the EU", "a été
+        # frappée de sanctions par l'Union européenne".
+        for child in verb.children:
+            # Only through what the verb is done with ("with sanctions", "de sanctions"), not an event
+            # it follows ("placée en alerte après le pilonnage par l'artillerie nord-coréenne").
+            nouns = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and fold(child.text) == "with" else (
+                [child] if child.dep_ in OBLIQUE_DEPS and any(
+                    c.dep_ == "case" and fold(c.text) in ("de", "d'", "d’") for c in child.children) else [])
+            for noun in nouns:
+                for grand in noun.children:
+                    if grand.dep_ == "prep" and fold(grand.text) in lexicon.agent_preps:
+                        return next((c for c in grand.children if c.dep_ == "pobj"), None)
+                    if grand.dep_ in ("nmod", "obl:agent") and any(
+                            fold(c.text) in lexicon.agent_preps for c in grand.children if c.dep_ == "case"):
+                        return grand
     return None
 
 

@@ -1242,3 +1242,37 @@ def test_force_a_deployment_is_for_is_not_yet_used(extract, lang, text):
 ])
 def test_a_stated_will_to_meet_is_an_intent(extract, lang, text):
     assert ("RUS", "03", "UKR") in countries(extract(text, lang, "2025-05-12"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia's central bank was hit with sanctions by the European Union on Monday."),
+    ("fr", "La banque centrale russe a été frappée de sanctions par l'Union européenne lundi."),
+])
+def test_the_agent_of_a_passive_hung_on_what_it_is_done_with(extract, lang, text):
+    assert ("IGO", "16", "RUS") in countries(extract(text, lang, "2022-02-28"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The South Korean army was put on maximum alert after the shelling by North Korean artillery of Yeonpyeong island."),
+    ("fr", "L'armée sud-coréenne a été placée en état d'alerte après le pilonnage par l'artillerie nord-coréenne de l'île de Yeonpyeong."),
+])
+def test_an_agent_inside_an_earlier_event_is_not_the_passives(extract, lang, text):
+    assert not any(s == "PRK" and r == "15" for s, r, _ in countries(extract(text, lang, "2010-11-23")))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Israeli police questioned Prime Minister Benjamin Netanyahu for three hours on Monday.", ("ISR", "09", "ISR")),
+    ("fr", "La police israélienne a interrogé le Premier ministre Benyamin Netanyahou pendant trois heures.", ("ISR", "09", "ISR")),
+    ("en", "Army helicopters ferried food and medicine to flood victims in Pakistan.", ("PAK", "07", "PAK")),
+    ("fr", "Des hélicoptères de l'armée ont acheminé des vivres aux sinistrés des crues au Pakistan.", ("PAK", "07", "PAK")),
+])
+def test_session_19_rows_questioning_and_relief(extract, lang, text, expected):
+    assert expected in countries(extract(text, lang, "2022-08-30"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Nigeria's labour unions called off their nationwide strike on Monday."),
+    ("fr", "Les syndicats nigérians ont mis fin à leur grève générale lundi."),
+])
+def test_ending_a_strike_is_no_strike(extract, lang, text):
+    assert not any(r == "14" for _, r, _ in countries(extract(text, lang, "2012-01-16")))
