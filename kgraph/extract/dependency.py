@@ -82,6 +82,7 @@ def extract_events(
         if not sentence:
             continue
         _repair_infinitives(sent, lexicon)
+        _repair_fronted_conjuncts(sent, lexicon)
         resolver.start_sentence(index, sent)
         triggers = _triggers(sent, lexicon)
         dates = _event_dates(sent, lang, date, triggers) if triggers else {}
@@ -174,6 +175,30 @@ def _other_side(
 
 
 # ---------------------------------------------------------------- triggers
+def _repair_fronted_conjuncts(sent: Span, lexicon: Lexicon) -> None:
+    """Lists the parser broke. The first of a list of subjects the French parser hung on the verb as a bare adverbial
+    ("L'Arabie saoudite, les Emirats arabes unis, Bahreïn et l'Egypte ont rompu …": "Arabie" as
+    obl:mod) is a subject too: a noun phrase with no preposition, before the verb, followed by a
+    comma and a subject that has conjuncts of its own."""
+    for token in sent:
+        if token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.pos_ == "PROPN" and any(
+                c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children):
+            # An apposition that is itself a list is the list's second item: "Saudi Arabia, the
+            # United Arab Emirates, Bahrain and Egypt cut ties" (Emirates parsed as appos).
+            token.dep_ = "conj"
+            continue
+        verb = token.head
+        if (
+            token.dep_ in ("obl:mod", "obl", "nmod") and token.pos_ in ("PROPN", "NOUN") and token.i < verb.i
+            and verb.pos_ in ("VERB", "AUX") and not is_date_word(token, lexicon.lang)
+            and not any(c.dep_ == "case" for c in token.children)
+        ):
+            end = max(t.i for t in token.subtree)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and end < c.i < verb.i), None)
+            if subject is not None and sent.doc[end + 1].text == "," and any(c.dep_ == "conj" for c in subject.children):
+                token.dep_ = "nsubj"
+
+
 def _repair_infinitives(sent: Span, lexicon: Lexicon) -> None:
     """An infinitive complement the English parser took for an adverbial clause because a date
     came between ("threatened on Tuesday to attack", "vowed last week to retaliate") is made the

@@ -1276,3 +1276,21 @@ def test_session_19_rows_questioning_and_relief(extract, lang, text, expected):
 ])
 def test_ending_a_strike_is_no_strike(extract, lang, text):
     assert not any(r == "14" for _, r, _ in countries(extract(text, lang, "2012-01-16")))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut diplomatic ties with Qatar on Monday."),
+    ("fr", "L'Arabie saoudite, les Emirats arabes unis, Bahreïn et l'Egypte ont rompu lundi leurs relations diplomatiques avec le Qatar."),
+])
+def test_every_item_of_a_list_of_subjects_acts(extract, lang, text):
+    found = countries(extract(text, lang, "2017-06-05"))
+    assert {("SAU", "16", "QAT"), ("ARE", "16", "QAT"), ("BHR", "16", "QAT"), ("EGY", "16", "QAT")} <= found
+    assert not any(t == "SAU" for _, _, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The United States suspended most of its military aid to Pakistan on Thursday."),
+    ("fr", "Les Etats-Unis ont suspendu jeudi l'essentiel de leur aide militaire au Pakistan."),
+])
+def test_most_of_the_aid_is_the_aid(extract, lang, text):
+    assert any(e.action.cameo == "162" and e.target and e.target.code[:3] == "PAK" for e in extract(text, lang, "2018-01-04"))
