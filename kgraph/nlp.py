@@ -344,6 +344,9 @@ def token_texts(doc: Doc) -> list[str]:
 
     Only for a document no longer changed (the columns are remembered for the last document asked about).
     """
+    texts = getattr(doc, "texts", None)  # a DocView (kgraph.tokenview) has them
+    if texts is not None:
+        return texts
     columns = _columns(doc)
     texts = columns.get("texts")
     if texts is None:
@@ -354,6 +357,9 @@ def token_texts(doc: Doc) -> list[str]:
 
 def token_pos(doc: Doc) -> list[str]:
     """``[t.pos_ for t in doc]``, read once per document like :func:`token_texts`."""
+    pos = getattr(doc, "pos", None)
+    if pos is not None:
+        return pos
     columns = _columns(doc)
     pos = columns.get("pos")
     if pos is None:

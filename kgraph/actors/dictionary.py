@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import DataError
 from ..nlp import token_texts
+from ..tokenview import DocView
 from ..resources import package_file, read_tsv
 from ..text import fold
 from .petrarch import Period, is_petrarch_file, parse_agents
@@ -441,7 +442,7 @@ class ActorDictionary:
         """
         texts: list[str] = []
         index: Sequence[int] = []
-        if isinstance(tokens, Doc):
+        if isinstance(tokens, (Doc, DocView)):
             texts, index = token_texts(tokens), range(len(tokens))  # no Token objects
         else:
             index = []

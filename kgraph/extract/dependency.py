@@ -22,6 +22,7 @@ from ..actors.resolver import ActorResolver, rebels_of
 from ..cameo import cameo_code
 from ..model import Action, ActorRef, Candidate, Event
 from ..nlp import token_pos
+from ..tokenview import as_view, set_parse
 from .dates import find_dates, is_date_word
 from .lexicon import LexEntry, Lexicon
 
@@ -75,6 +76,7 @@ def extract_events(
     Every trigger considered, with what became of it, is appended to ``candidates``
     when a list is given (``--explain``, ``evaluate --errors``).
     """
+    doc = as_view(doc)  # plain-value tokens for the rules (the same attributes, read once)
     resolver = ActorResolver(doc, text, dictionary, lexicon, date=date)
     for index, sent in enumerate(doc.sents):
         # ``text`` is the doc's text before normalising, character for character (space for space).
@@ -125,7 +127,7 @@ def _repair_infinitives(sent: Span, lexicon: Lexicon) -> None:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and not any(c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} and head.i < c.i < token.i for c in head.children)
         ):
-            token.dep_ = "xcomp"
+            set_parse(token, dep="xcomp")
         elif (
             # French: "a sommé l'ambassadeur de France de quitter le pays", "a demandé à Paris de
             # retirer …": the parser hangs the infinitive on the addressee noun; it is the verb's.
@@ -135,7 +137,7 @@ def _repair_infinitives(sent: Span, lexicon: Lexicon) -> None:
             verb = head.head if head.dep_ in ("nmod",) and head.head.pos_ in ("NOUN", "PROPN") else head
             verb = verb.head
             if verb.pos_ == "VERB" and fold(verb.lemma_) in lexicon.infinitive_verbs and verb.i < token.i:
-                token.head, token.dep_ = verb, "xcomp"
+                set_parse(token, head=verb, dep="xcomp")
 
 
 def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
