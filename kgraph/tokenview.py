@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_LOWER, IS_PUNCT, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_LOWER, IS_PUNCT, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as _POS_NAMES
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
+from spacy.util import normalize_slice
 
 __all__ = ["DocView", "SpanView", "TokenView", "as_view", "set_parse"]
 
-_COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, LOWER, HEAD, IDX, ENT_TYPE, SPACY, IS_PUNCT, LIKE_NUM, IS_LOWER]
+_COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, LOWER, HEAD, IDX, ENT_TYPE, SPACY, IS_PUNCT, LIKE_NUM, IS_LOWER, MORPH]
 _CONJ = "conj"
 _SIGNED, _WRAP = 1 << 63, 1 << 64
 
@@ -137,10 +138,13 @@ class TokenView:
 
     # ---------------------------------------------------------------- other attributes
     @property
-    def morph(self) -> Any:
-        morph = self._morph
+    def morph(self) -> MorphAnalysis:
+        """As ``Token.morph`` (one analysis object per document and analysis)."""
+        key = self._morph
+        morphs = self.doc.morphs
+        morph = morphs.get(key)
         if morph is None:
-            morph = self._morph = self.doc.real[self.i].morph
+            morph = morphs[key] = MorphAnalysis.from_id(self.doc.vocab, key)
         return morph
 
     @property
@@ -209,8 +213,12 @@ class SpanView:
 
     def __getitem__(self, key: int | slice) -> Any:
         if isinstance(key, slice):
-            return self.doc.wrap(self.real[key])
-        return self.doc.views[self.real[key].i]
+            start, end = normalize_slice(len(self), key.start, key.stop, key.step)
+            return SpanView(self.doc, self.start + start, self.start + end)
+        i = self.end + key if key < 0 else self.start + key
+        if not self.start <= i < self.end:
+            raise IndexError(key)
+        return self.doc.views[i]
 
     @property
     def root(self) -> TokenView:
@@ -222,7 +230,10 @@ class SpanView:
 
     @property
     def text(self) -> str:
-        return self.real.text
+        """As ``Span.text``: the tokens with their spaces, less the last token's."""
+        views = self.doc.views[self.start : self.end]
+        text = "".join([v.text + v.whitespace_ for v in views])
+        return text[:-1] if views and views[-1].whitespace_ else text
 
     @property
     def start_char(self) -> int:
@@ -260,7 +271,7 @@ class DocView:
         names = _names(self.vocab.strings)
         name = names.__getitem__
         columns = doc.to_array(_COLUMNS).T.tolist() if size else [[] for _ in _COLUMNS]
-        orth, lemma, pos, tag, dep, lower, head, idx, ent, space, punct, num, low = columns
+        orth, lemma, pos, tag, dep, lower, head, idx, ent, space, punct, num, low, morph = columns
         heads = [h - _WRAP if h >= _SIGNED else h for h in head]  # HEAD: a signed offset, stored unsigned
         deps = list(map(name, dep))
         fresh = not self.views
@@ -269,9 +280,10 @@ class DocView:
             views = self.views = [new(TokenView) for _ in range(size)]
             self.texts = texts = list(map(name, orth))
             self.pos = tags = [_POS_NAMES[p] for p in pos]
-            for view, i, text, lemma_, pos_, tag_, lower_, idx_, ent_, space_, punct_, num_, low_ in zip(
+            self.morphs: dict[int, MorphAnalysis] = {}
+            for view, i, text, lemma_, pos_, tag_, lower_, idx_, ent_, space_, punct_, num_, low_, morph_ in zip(
                     views, range(size), texts, map(name, lemma), tags, map(name, tag), map(name, lower), idx, map(name, ent),
-                    space, punct, num, low):
+                    space, punct, num, low, morph):
                 view.doc = self
                 view.i = i
                 view.text = text
@@ -285,7 +297,7 @@ class DocView:
                 view.is_punct = punct_ == 1
                 view.like_num = num_ == 1
                 view.is_lower = low_ == 1
-                view._morph = None
+                view._morph = morph_
         views = self.views
         children: list[list[TokenView]] = [[] for _ in range(size)]
         for i, view, offset, dep_ in zip(range(size), views, heads, deps):
@@ -313,7 +325,8 @@ class DocView:
 
     def __getitem__(self, key: int | slice) -> Any:
         if isinstance(key, slice):
-            return self.wrap(self.real[key])
+            start, end = normalize_slice(len(self.views), key.start, key.stop, key.step)
+            return SpanView(self, start, end)
         return self.views[key]
 
     @property

@@ -58,7 +58,9 @@ def phrase_key(text: str) -> tuple[str, ...]:
     The Arabic article is one word whatever its spelling: "el-Bashir" and "al-Bashir" match.
     """
     words = _WORD.findall(text.lower() if text.isascii() else fold(text))
-    return tuple("al" if w == "el" else w for w in words)
+    if "el" in words:
+        words = ["al" if w == "el" else w for w in words]
+    return tuple(words)
 
 
 #: How many token keys (and their stem phrases) are remembered: common words are seen again

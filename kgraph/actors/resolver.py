@@ -8,7 +8,7 @@ so that "nous" inside a quotation is the speaker's government.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -215,11 +215,11 @@ class ActorResolver:
             first = next((t for t in following if not t.is_punct), None)
             if first is not None and (first.is_lower or first.pos_ in ("AUX", "VERB")):
                 self._speaker = self._find_speaker(following, roles=True)
-        doc, pos = self.doc, token_pos(self.doc)
+        tokens, pos = _tokens(self.doc), token_pos(self.doc)
         for i in range(sent.start, sent.end):
             if pos[i] not in ("NOUN", "PROPN", "PRON"):
                 continue
-            token = doc[i]
+            token = tokens[i]
             if token.dep_ not in NAME_DEPS:
                 refs = self.resolve_one(token)
                 # A pronoun subject keeps its antecedent salient: "Il a noté que Pompeo …" leaves
@@ -246,10 +246,10 @@ class ActorResolver:
         verbs = self._reporting_in.get(sent.start)
         if verbs is None:
             quoted = _quoted(sent)
-            doc, pos, report = self.doc, token_pos(self.doc), self.lexicon.report_verbs
+            tokens, pos, report = _tokens(self.doc), token_pos(self.doc), self.lexicon.report_verbs
             verbs = self._reporting_in[sent.start] = [
                 i for i in range(sent.start, sent.end)
-                if pos[i] == "VERB" and i not in quoted and fold(doc[i].lemma_) in report
+                if pos[i] == "VERB" and i not in quoted and fold(tokens[i].lemma_) in report
             ]
         return verbs
 
@@ -992,6 +992,11 @@ def _quoted(sent: Span) -> set[int]:
     if open_at is not None and open_at == sent.start:
         inside.update(range(open_at + 1, sent.end))  # a quotation that runs to the end of the sentence
     return inside
+
+
+def _tokens(doc: Doc) -> Sequence[Token]:
+    """The tokens of ``doc`` by index: a DocView's list of views (plain list indexing), else the Doc."""
+    return getattr(doc, "views", doc)
 
 
 def _rule(match: ActorMatch) -> str:

@@ -144,10 +144,11 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     triggers: list[_Trigger] = []
     used_nouns: set[int] = set()
     doc, pos = sent.doc, token_pos(sent.doc)
+    tokens = getattr(doc, "views", doc)  # a DocView's list of views (plain list indexing), else the Doc
     for i in range(sent.start, sent.end):
         if pos[i] not in _PREDICATE_POS:
             continue  # _is_predicate is false (read without a Token object)
-        token = doc[i]
+        token = tokens[i]
         if not _is_predicate(token):
             continue
         objects = _objects(token, lexicon)
@@ -210,7 +211,7 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     for i in range(sent.start, sent.end):
         # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
         if pos[i] == "NOUN" and i not in used_nouns:
-            token = doc[i]
+            token = tokens[i]
             entry = lexicon.noun_at(token)
             if entry is not None:
                 triggers.append(_Trigger(token, entry, None, nominal=True))
