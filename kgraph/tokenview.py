@@ -262,6 +262,8 @@ class DocView:
         self.vocab = doc.vocab
         self.lang_ = doc.lang_
         self.views: list[TokenView] = []
+        #: Per-document results of pure functions of the tokens' texts (never of the parse).
+        self.memo: dict[str, Any] = {}
         self._read()
 
     def _read(self) -> None:

@@ -1019,8 +1019,21 @@ def rebels_of(ref: ActorRef, country: str) -> ActorRef:
 def _prefixed(token: Token) -> bool:
     """Whether ``token`` carries a "pro-"/"anti-"/"non-" prefix: "pro-Russian", "pro-russes",
     "non-Muslims"."""
-    texts = token_texts(token.doc)
-    i = token.i
+    doc = token.doc
+    flags = getattr(doc, "memo", None)
+    if flags is not None:  # a DocView: worked out once per document
+        prefixed = flags.get("prefixed")
+        if prefixed is None:
+            prefixed = flags["prefixed"] = [None] * len(doc)
+        i = token.i
+        found = prefixed[i]
+        if found is None:
+            found = prefixed[i] = _prefixed_at(token_texts(doc), i)
+        return found
+    return _prefixed_at(token_texts(doc), token.i)
+
+
+def _prefixed_at(texts: list[str], i: int) -> bool:
     if fold(texts[i]).startswith(_PRO_HYPHENATED):
         return True
     if i >= 2 and texts[i - 1] == "-" and fold(texts[i - 2]) in _PRO:

@@ -151,6 +151,8 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         token = tokens[i]
         if not _is_predicate(token):
             continue
+        if not lexicon.may_have_keys(lexicon.verb_lemmas(token.lemma_, token.text)):
+            continue  # no row for this verb (_verb_entry is None): its objects need not be read
         objects = _objects(token, lexicon)
         entry = _verb_entry(token, objects, lexicon)
         if entry is None:
@@ -328,6 +330,9 @@ PARTICLE_LIKE_DEPS = frozenset({"prep", "advmod", "compound:prt"})
 def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry | None:
     """The lexicon row of a verb occurrence, from its key (phrasal or pronominal first), its
     objects, its subject and its prepositions; ``None`` for no row or a no-event sense."""
+    lemmas = lexicon.verb_lemmas(verb.lemma_, verb.text)
+    if not lexicon.may_have_keys(lemmas):
+        return None  # no key whatever its particles and clitics (the dependents need not be read)
     particles = [c for c in verb.children if _is_particle(c, verb, lexicon)]
     # "se" is reflexive as object or expletive; "nous", "vous"... only as expletive ("nous nous retirons"),
     # since as objects they are the patient ("il nous a attaqués").
@@ -336,7 +341,7 @@ def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry
         and (c.dep_.startswith("expl") or (fold(c.lemma_) == "se" and c.dep_ in REFLEXIVE_DEPS))
         for c in verb.children
     )
-    keys = lexicon.verb_keys(lexicon.verb_lemmas(verb.lemma_, verb.text), particles=[p.lemma_ for p in particles], reflexive=reflexive)
+    keys = lexicon.verb_keys(lemmas, particles=[p.lemma_ for p in particles], reflexive=reflexive)
     if not keys:
         return None
     # A verb or adjective complement counts as an object for the conditions: "declined to comment",
