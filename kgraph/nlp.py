@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import ORTH, POS, SENT_START
+from spacy.attrs import DEP, ORTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -28,6 +28,22 @@ _TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSING = frozenset({'"', "'", ")", "]", "»", "”", "’"})
 #: ``SENT_START`` -1 (not a sentence start) as ``Doc.to_array`` stores it (unsigned 64 bits).
 _NOT_START = numpy.uint64(2**64 - 1)
+
+
+def _texts(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]`` from the token array (no Token objects)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def _where(doc: Doc, attr: int, values: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose ``attr`` (POS or DEP) is in ``values``, read from the token array."""
+    if not len(doc):
+        return []
+    column = doc.to_array(attr).tolist()
+    strings = doc.vocab.strings
+    wanted = {key for key in set(column) if (_POS_NAMES[key] if attr == POS else strings[key]) in values}
+    return [i for i, key in enumerate(column) if key in wanted]
 
 
 @Language.component("kgraph_paragraphs")
@@ -49,8 +65,9 @@ def sentence_starts(doc: Doc) -> Doc:
     """
     # Read the token texts once and write the starts back as one array: the same values as
     # setting ``token.is_sent_start`` token by token, without a Token object per look-up.
-    texts = [token.text for token in doc]
-    breaks = ["\n" in token.text or "\n" in token.whitespace_ for token in doc]
+    texts = _texts(doc)
+    # (``whitespace_`` is " " or "": a line break is always a token of its own or inside one.)
+    breaks = ["\n" in text for text in texts]
     starts = doc.to_array(SENT_START)
     changed = False
     for i in range(1, len(texts)):
@@ -69,6 +86,7 @@ def sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+_VERB, _AMOD, _CONJ = frozenset({"VERB"}), frozenset({"amod"}), frozenset({"conj"})
 #: Articles that make the word they introduce a noun.
 _ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "the", "a", "an"})
 
@@ -80,7 +98,10 @@ def noun_repair(doc: Doc) -> Doc:
     Its part of speech becomes NOUN and its lemma the word itself (singular), so that the
     actor tables and the event-noun lexicon see it.
     """
-    for token in doc:
+    # Only verbs can change here (each loop tests its own candidates as before, read from the
+    # token arrays first: a Token object for every word cost more than the repairs).
+    for i in _where(doc, POS, _VERB):
+        token = doc[i]
         if token.pos_ == "VERB" and any(
             c.dep_ == "det" and c.i < token.i and c.lower_ in _ARTICLES for c in token.children
         ):
@@ -89,7 +110,9 @@ def noun_repair(doc: Doc) -> Doc:
             if token.lang_ == "fr" and word.endswith("s") and "Plur" in token.morph.get("Number"):
                 word = word[:-1]
             token.lemma_ = word
-    for token in doc:
+    # (Only a noun "amod" changes below; none becomes one.)
+    for i in _where(doc, DEP, _AMOD) if doc.lang_ == "fr" else ():
+        token = doc[i]
         # Stacked adjectives read as a noun and its modifier: in "les chefs rebelles soudanais"
         # the tagger makes "soudanais" a noun modifying "chefs" with "rebelles" under it; both
         # qualify "chefs".
@@ -152,7 +175,8 @@ def coordination_repair(doc: Doc) -> Doc:
                 word.head = subject
                 word.dep_ = "cc" if word.lower_ != "," else "punct"
             break
-    for adjective in doc:
+    for i in _where(doc, DEP, _CONJ):  # (read after the loop above, which changes relations)
+        adjective = doc[i]
         # Coordinated adjectives read as a conjunct of their noun: in "les armées nigériane et
         # camerounaise" the second adjective qualifies the noun as the first does.
         noun = adjective.head
@@ -179,9 +203,12 @@ def date_repair(doc: Doc) -> Doc:
     parts ("lundi soir", "le 11 juillet 2024") stay on it."""
     if doc.lang_ != "fr":
         return doc
-    from .extract.dates import is_date_word  # (extract imports this module)
+    from .extract.dates import _words as date_words, is_date_word  # (extract imports this module)
 
-    for token in doc:
+    # Date words by their text (which nothing here changes), then the tests as before.
+    words = date_words("fr")
+    for i in [i for i, text in enumerate(_texts(doc)) if fold(text) in words]:
+        token = doc[i]
         verb = token.head
         if verb.i == token.i or verb.pos_ not in ("VERB", "AUX") or not is_date_word(token, "fr"):
             continue
@@ -241,7 +268,8 @@ def object_repair(doc: Doc) -> Doc:
         return doc
     from .extract.dates import is_date_word  # (extract imports this module)
 
-    for verb in doc:
+    for i in _where(doc, POS, _VERB):  # (parts of speech do not change here)
+        verb = doc[i]
         if verb.pos_ != "VERB":
             continue
         objects = [c for c in verb.children if c.dep_ == "obj"]
@@ -344,6 +372,9 @@ def token_texts(doc: Doc) -> list[str]:
 
     Only for a document no longer changed (the columns are remembered for the last document asked about).
     """
+    texts = getattr(doc, "texts", None)  # a DocView (kgraph.tokenview) has them
+    if texts is not None:
+        return texts
     columns = _columns(doc)
     texts = columns.get("texts")
     if texts is None:
@@ -354,6 +385,9 @@ def token_texts(doc: Doc) -> list[str]:
 
 def token_pos(doc: Doc) -> list[str]:
     """``[t.pos_ for t in doc]``, read once per document like :func:`token_texts`."""
+    pos = getattr(doc, "pos", None)
+    if pos is not None:
+        return pos
     columns = _columns(doc)
     pos = columns.get("pos")
     if pos is None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import DataError
 from ..nlp import token_texts
+from ..tokenview import DocView
 from ..resources import package_file, read_tsv
 from ..text import fold
 from .petrarch import Period, is_petrarch_file, parse_agents
@@ -57,7 +58,9 @@ def phrase_key(text: str) -> tuple[str, ...]:
     The Arabic article is one word whatever its spelling: "el-Bashir" and "al-Bashir" match.
     """
     words = _WORD.findall(text.lower() if text.isascii() else fold(text))
-    return tuple("al" if w == "el" else w for w in words)
+    if "el" in words:
+        words = ["al" if w == "el" else w for w in words]
+    return tuple(words)
 
 
 #: How many token keys (and their stem phrases) are remembered: common words are seen again
@@ -235,6 +238,7 @@ class ActorDictionary:
         self._stem_order = tuple(sorted(self._stem_lengths, reverse=True))
         self._stem_heads = frozenset(key[:-1] for key in self._stems)
         self._stem_memo: dict[tuple[str, ...], list[_Pattern]] = {}
+        self._starts: dict[tuple[str, ...], bool] = {}
         groups: dict[str, dict[tuple[int, int], dict[tuple[str, ...], tuple[int, str]]]] = {}
         for word, titles in self._agents_by_word.items():
             by_shape = groups.setdefault(word, {})
@@ -441,7 +445,7 @@ class ActorDictionary:
         """
         texts: list[str] = []
         index: Sequence[int] = []
-        if isinstance(tokens, Doc):
+        if isinstance(tokens, (Doc, DocView)):
             texts, index = token_texts(tokens), range(len(tokens))  # no Token objects
         else:
             index = []
@@ -454,9 +458,17 @@ class ActorDictionary:
         found: list[ActorMatch] = []
         size = len(texts)
         i = 0
+        starts = self._starts
         while i < size:
-            if not words[i]:
+            first = words[i]
+            if not first:
                 i += 1
+                continue
+            start = starts.get(first)
+            if start is None:
+                start = self._can_start(first)
+            if not start:
+                i += 1  # no phrase starts with this word (what the loop below finds at its first step)
                 continue
             best: tuple[int, ActorEntry] | None = None
             key: tuple[str, ...] = ()
@@ -480,6 +492,17 @@ class ActorDictionary:
             found.append(ActorMatch(index[i], index[best[0]] + 1, best[1]))
             i = best[0] + 1
         return found
+
+    def _can_start(self, key: tuple[str, ...]) -> bool:
+        """Whether a phrase may start with the token key ``key``: it is a phrase (or a stem phrase)
+        or the start of a longer one; memoised (most words start none)."""
+        start = len(key) <= self.max_len and (
+            key in self._patterns or (key[:-1] in self._stem_heads and bool(self._stem_patterns(key)))
+            or key in self._prefixes)
+        if len(self._starts) >= _MEMO_SIZE:
+            self._starts.clear()
+        self._starts[key] = start
+        return start
 
     def _stem_patterns(self, key: tuple[str, ...]) -> list[_Pattern]:
         """The stem phrases ``key`` ends (its last word cut to each stem length, longest first), memoised."""

@@ -62,13 +62,14 @@ class ActorLookup:
         from ..nlp import load_model
         from ..reader import Article
         from ..text import normalise
+        from ..tokenview import as_view
         from .resolver import ActorResolver
 
         if not text.strip():
             return LookupResult(text, None, None, None, None, None, None)
         lang = lang if lang not in (None, "auto") else self.extractor.language_of(Article(doc_id="-", text=text))
         nlp = load_model(lang, self.extractor.models[lang])
-        doc = nlp(normalise(text))
+        doc = as_view(nlp(normalise(text)))
         resolver = ActorResolver(doc, text, self.extractor.dictionary(lang), lexicon(lang), date=date)
         for index, sent in enumerate(doc.sents):
             resolver.start_sentence(index, sent)

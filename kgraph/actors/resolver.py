@@ -8,7 +8,7 @@ so that "nous" inside a quotation is the speaker's government.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -215,11 +215,11 @@ class ActorResolver:
             first = next((t for t in following if not t.is_punct), None)
             if first is not None and (first.is_lower or first.pos_ in ("AUX", "VERB")):
                 self._speaker = self._find_speaker(following, roles=True)
-        doc, pos = self.doc, token_pos(self.doc)
+        tokens, pos = _tokens(self.doc), token_pos(self.doc)
         for i in range(sent.start, sent.end):
             if pos[i] not in ("NOUN", "PROPN", "PRON"):
                 continue
-            token = doc[i]
+            token = tokens[i]
             if token.dep_ not in NAME_DEPS:
                 refs = self.resolve_one(token)
                 # A pronoun subject keeps its antecedent salient: "Il a noté que Pompeo …" leaves
@@ -246,10 +246,10 @@ class ActorResolver:
         verbs = self._reporting_in.get(sent.start)
         if verbs is None:
             quoted = _quoted(sent)
-            doc, pos, report = self.doc, token_pos(self.doc), self.lexicon.report_verbs
+            tokens, pos, report = _tokens(self.doc), token_pos(self.doc), self.lexicon.report_verbs
             verbs = self._reporting_in[sent.start] = [
                 i for i in range(sent.start, sent.end)
-                if pos[i] == "VERB" and i not in quoted and fold(doc[i].lemma_) in report
+                if pos[i] == "VERB" and i not in quoted and fold(tokens[i].lemma_) in report
             ]
         return verbs
 
@@ -994,6 +994,11 @@ def _quoted(sent: Span) -> set[int]:
     return inside
 
 
+def _tokens(doc: Doc) -> Sequence[Token]:
+    """The tokens of ``doc`` by index: a DocView's list of views (plain list indexing), else the Doc."""
+    return getattr(doc, "views", doc)
+
+
 def _rule(match: ActorMatch) -> str:
     """The rule of a dictionary match: its kind and, for other tables, which one ("person:office-holders")."""
     entry = match.entry
@@ -1014,8 +1019,21 @@ def rebels_of(ref: ActorRef, country: str) -> ActorRef:
 def _prefixed(token: Token) -> bool:
     """Whether ``token`` carries a "pro-"/"anti-"/"non-" prefix: "pro-Russian", "pro-russes",
     "non-Muslims"."""
-    texts = token_texts(token.doc)
-    i = token.i
+    doc = token.doc
+    flags = getattr(doc, "memo", None)
+    if flags is not None:  # a DocView: worked out once per document
+        prefixed = flags.get("prefixed")
+        if prefixed is None:
+            prefixed = flags["prefixed"] = [None] * len(doc)
+        i = token.i
+        found = prefixed[i]
+        if found is None:
+            found = prefixed[i] = _prefixed_at(token_texts(doc), i)
+        return found
+    return _prefixed_at(token_texts(doc), token.i)
+
+
+def _prefixed_at(texts: list[str], i: int) -> bool:
     if fold(texts[i]).startswith(_PRO_HYPHENATED):
         return True
     if i >= 2 and texts[i - 1] == "-" and fold(texts[i - 2]) in _PRO:

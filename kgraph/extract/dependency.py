@@ -22,6 +22,7 @@ from ..actors.resolver import ActorResolver, rebels_of
 from ..cameo import cameo_code
 from ..model import Action, ActorRef, Candidate, Event
 from ..nlp import token_pos
+from ..tokenview import as_view, set_parse
 from .dates import find_dates, is_date_word
 from .lexicon import LexEntry, Lexicon
 
@@ -75,6 +76,7 @@ def extract_events(
     Every trigger considered, with what became of it, is appended to ``candidates``
     when a list is given (``--explain``, ``evaluate --errors``).
     """
+    doc = as_view(doc)  # plain-value tokens for the rules (the same attributes, read once)
     resolver = ActorResolver(doc, text, dictionary, lexicon, date=date)
     for index, sent in enumerate(doc.sents):
         # ``text`` is the doc's text before normalising, character for character (space for space).
@@ -185,7 +187,7 @@ def _repair_fronted_conjuncts(sent: Span, lexicon: Lexicon) -> None:
                 c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children):
             # An apposition that is itself a list is the list's second item: "Saudi Arabia, the
             # United Arab Emirates, Bahrain and Egypt cut ties" (Emirates parsed as appos).
-            token.dep_ = "conj"
+            set_parse(token, dep="conj")
             continue
         verb = token.head
         if (
@@ -196,7 +198,7 @@ def _repair_fronted_conjuncts(sent: Span, lexicon: Lexicon) -> None:
             end = max(t.i for t in token.subtree)
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and end < c.i < verb.i), None)
             if subject is not None and sent.doc[end + 1].text == "," and any(c.dep_ == "conj" for c in subject.children):
-                token.dep_ = "nsubj"
+                set_parse(token, dep="nsubj")
 
 
 def _repair_infinitives(sent: Span, lexicon: Lexicon) -> None:
@@ -213,7 +215,7 @@ def _repair_infinitives(sent: Span, lexicon: Lexicon) -> None:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and not any(c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} and head.i < c.i < token.i for c in head.children)
         ):
-            token.dep_ = "xcomp"
+            set_parse(token, dep="xcomp")
         elif (
             # French: "a sommé l'ambassadeur de France de quitter le pays", "a demandé à Paris de
             # retirer …": the parser hangs the infinitive on the addressee noun; it is the verb's.
@@ -223,19 +225,22 @@ def _repair_infinitives(sent: Span, lexicon: Lexicon) -> None:
             verb = head.head if head.dep_ in ("nmod",) and head.head.pos_ in ("NOUN", "PROPN") else head
             verb = verb.head
             if verb.pos_ == "VERB" and fold(verb.lemma_) in lexicon.infinitive_verbs and verb.i < token.i:
-                token.head, token.dep_ = verb, "xcomp"
+                set_parse(token, head=verb, dep="xcomp")
 
 
 def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     triggers: list[_Trigger] = []
     used_nouns: set[int] = set()
     doc, pos = sent.doc, token_pos(sent.doc)
+    tokens = getattr(doc, "views", doc)  # a DocView's list of views (plain list indexing), else the Doc
     for i in range(sent.start, sent.end):
         if pos[i] not in _PREDICATE_POS:
             continue  # _is_predicate is false (read without a Token object)
-        token = doc[i]
+        token = tokens[i]
         if not _is_predicate(token):
             continue
+        if not lexicon.may_have_keys(lexicon.verb_lemmas(token.lemma_, token.text)):
+            continue  # no row for this verb (_verb_entry is None): its objects need not be read
         objects = _objects(token, lexicon)
         entry = _verb_entry(token, objects, lexicon)
         if entry is None:
@@ -309,7 +314,7 @@ def _triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     for i in range(sent.start, sent.end):
         # Nominal event: "les sanctions américaines contre la Turquie", "US sanctions on Iran".
         if pos[i] == "NOUN" and i not in used_nouns:
-            token = doc[i]
+            token = tokens[i]
             entry = lexicon.noun_at(token)
             if entry is not None:
                 triggers.append(_Trigger(token, entry, None, nominal=True))
@@ -426,6 +431,9 @@ PARTICLE_LIKE_DEPS = frozenset({"prep", "advmod", "compound:prt"})
 def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry | None:
     """The lexicon row of a verb occurrence, from its key (phrasal or pronominal first), its
     objects, its subject and its prepositions; ``None`` for no row or a no-event sense."""
+    lemmas = lexicon.verb_lemmas(verb.lemma_, verb.text)
+    if not lexicon.may_have_keys(lemmas):
+        return None  # no key whatever its particles and clitics (the dependents need not be read)
     particles = [c for c in verb.children if _is_particle(c, verb, lexicon)]
     # "se" is reflexive as object or expletive; "nous", "vous"... only as expletive ("nous nous retirons"),
     # since as objects they are the patient ("il nous a attaqués").
@@ -434,7 +442,7 @@ def _verb_entry(verb: Token, objects: list[Token], lexicon: Lexicon) -> LexEntry
         and (c.dep_.startswith("expl") or (fold(c.lemma_) == "se" and c.dep_ in REFLEXIVE_DEPS))
         for c in verb.children
     )
-    keys = lexicon.verb_keys(lexicon.verb_lemmas(verb.lemma_, verb.text), particles=[p.lemma_ for p in particles], reflexive=reflexive)
+    keys = lexicon.verb_keys(lemmas, particles=[p.lemma_ for p in particles], reflexive=reflexive)
     if not keys:
         return None
     # A verb or adjective complement counts as an object for the conditions: "declined to comment",

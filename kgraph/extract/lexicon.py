@@ -233,6 +233,25 @@ class Lexicon:
                     candidates.append(word[: -len(fold(ending))] + infinitive)
         return candidates
 
+    def may_have_keys(self, lemmas: Sequence[str]) -> bool:
+        """``False`` when :meth:`verb_keys` of ``lemmas`` is empty whatever the particles and the
+        clitic: no verb key starts with (or, after "se", is) one of them. A cheap test before
+        reading a verb's dependents (most verbs are in no row)."""
+        words = self.__dict__.get("_key_words")
+        if words is None or words[0] != len(self.verbs):
+            heads: set[str] = set()
+            for key in self.verbs:
+                parts = key.split(" ")
+                heads.add(parts[0])
+                if parts[0] == "se" and len(parts) > 1:
+                    heads.add(parts[1])
+            words = self.__dict__["_key_words"] = (len(self.verbs), heads)
+        for lemma in lemmas:
+            lemma = fold(lemma)
+            if " " in lemma or lemma in words[1]:
+                return True
+        return False
+
     def verb_keys(self, lemmas: Sequence[str], *, particles: Iterable[str] = (), reflexive: bool = False) -> list[str]:
         """The keys to look a verb up by, most specific first.
 
