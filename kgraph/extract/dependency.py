@@ -96,6 +96,7 @@ def extract_events(
         ]
         if not untargeted:
             found = _other_side(found, triggers, resolver, lexicon, doc_id, index, sentence, lang, dates, date, candidates)
+            found = _brokered(found, triggers, resolver, lexicon, doc_id, index, sentence, lang, dates, date, candidates)
         # A verb whose object event noun took its subject ("a promis des mesures de rétorsion",
         # "announced a wave of arrests") is that event; its own default reading is dropped.
         governors = {
@@ -173,6 +174,66 @@ def _other_side(
         elif (trigger, event) in loose:
             continue
         out.append((trigger, event))
+    return out
+
+
+def _brokered(
+    found: list[tuple[_Trigger, Event]], triggers: list[_Trigger], resolver: ActorResolver, lexicon: Lexicon,
+    doc_id: str, index: int, sentence: str, lang: str, dates: dict[int, str | None], date: str | None,
+    candidates: list[Candidate] | None,
+) -> list[tuple[_Trigger, Event]]:
+    """A broker whose parties are not named with it mediates (``mediation_code``) between those who act in
+    its sentence: "Iran and the United States released five detainees in a swap brokered by Qatar",
+    "Israël et le Hamas ont accepté un cessez-le-feu négocié par l'Égypte", "l'Arménie et
+    l'Azerbaïdjan ont accepté un cessez-le-feu, à l'issue d'une médiation russe". The broker is a
+    mediation row (045) or a participle of negotiating ("negotiated by", "négocié par") on what
+    was agreed; the parties are the doers of the sentence's other events, of other countries."""
+    code = lexicon.mediation_code
+    if code is None:
+        return found
+    produced = {t.token.i for t, _ in found}
+    keyed = {t.noun.i for t in triggers if t.noun is not None}
+    brokers = [
+        t for t in triggers if t.token.i not in produced and not t.entry.needs_target and not (
+            # A mediation accepted, sought or refused is that act's object, not done ("ruled out any US
+            # mediation", "agreed to US mediation").
+            t.nominal and (t.token.i in keyed or t.token.dep_ in OBJECT_DEPS or (
+                t.token.dep_ == "pobj" and fold(t.token.head.text) in ("to", "à")))
+        ) and (
+            t.entry.cameo == code or (
+                t.entry.cameo[:2] in lexicon.mediation_roots and not t.nominal and t.token.dep_ in ("acl", "amod")
+                and t.token.head.pos_ == "NOUN" and _passive(t.token, lexicon) and _marked_agent(t.token, lexicon)))
+    ]
+    if not brokers:
+        return found
+    out = list(found)
+    told = [
+        (trigger, event) for trigger in brokers
+        for event in _events(trigger, resolver, lexicon, doc_id, index, sentence, lang, dates.get(trigger.token.i, date),
+                             True, None, loose=True)
+        if event.target is None and not event.negated and event.mode is None
+    ]
+    # Co-brokers ("brokered by Saudi Arabia and the United States") are no parties.
+    broking = {event.source.country for _, event in told if event.source.country}
+    for trigger, event in told:
+        parties: dict[str, ActorRef] = {}
+        for other, e in found:
+            ref = e.source
+            if (other.token.i != trigger.token.i and ref.country and ref.country not in broking
+                    and ref.how != "place" and not e.negated):
+                parties.setdefault(ref.country, ref)
+        if not parties or len(parties) > 4:
+            continue
+        for party in parties.values():
+            brokered = replace(event, action=event.action if event.action.cameo == code else _action(trigger, resolver.text, code),
+                               target=party, rules=event.rules + ("mediated parties",), confidence=max(0.1, event.confidence - 0.2))
+            out.append((trigger, brokered))
+            if candidates is not None:
+                candidates.append(Candidate(
+                    index, trigger.token.text, _row(trigger), trigger.entry.cameo,
+                    ((brokered.source.text, brokered.source.code, brokered.source.how),),
+                    ((party.text, party.code, party.how),), brokered.rules, "event", trigger.token.idx,
+                ))
     return out
 
 
@@ -540,11 +601,18 @@ def _events(
     date: str | None,
     untargeted: bool,
     candidates: list[Candidate] | None = None,
+    loose: bool = False,
 ) -> Iterator[Event]:
+    """The events of one trigger. ``loose``: also an event noun or a row that needs a recipient
+    with none found (for the sentence-level rules that look for one elsewhere)."""
     rules: list[str] = []
     governor = _agentive_governor(trigger.token, lexicon) if trigger.nominal else None
+    circumstance = None
+    if trigger.nominal and governor is None and trigger.entry.cameo[:2] in lexicon.circumstance_roots:
+        circumstance = _circumstance_governor(trigger.token, lexicon)
     if trigger.nominal:
-        sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon, rules, governor)
+        sources, targets, penalty = _nominal_roles(trigger, resolver, lexicon, rules, governor or circumstance,
+                                                   circumstance=circumstance is not None)
     else:
         sources, targets, penalty = _verbal_roles(trigger, resolver, lexicon, rules)
         if not sources and trigger.token.dep_ in SUBJECT_DEPS and (trigger.token.tag_ == "VBG" or "Ger" in trigger.token.morph.get("VerbForm")):
@@ -577,6 +645,11 @@ def _events(
             targets = [_country_of(r) if r.country and r.sector is None else r for r in destination]
             rules.append("destination")
     jointly = len({s.code[:3] for s in sources}) >= 2 and trigger.entry.cameo[:2] in lexicon.joint_codes and _jointly(trigger, lexicon)
+    if trigger.nominal and any(c.dep_ == "amod" and fold(c.lemma_) in lexicon.modal_adjectives for c in trigger.token.children):
+        # An event noun said to be only possible or planned has not happened: "une possible visite de
+        # Nancy Pelosi à Taïwan", "a proposed visit", "d'éventuelles sanctions".
+        note("planned")
+        return
     if _planned(trigger.token, lexicon, trigger.entry.cameo):
         # What a plan, a proposal or an attempt is to do has not been done, and the noun that
         # carries it is the event: "Moscow's plan to annex four regions", "le projet d'annexer".
@@ -593,13 +666,13 @@ def _events(
         # a domestic event ("thousands marched in Dhaka"), not a wrong guess of the context.
         domestic_place = "place as recipient" in rules
         pairs = [(s, t) for s, t in product(sources, targets) if s.code != t.code and (domestic_place or not _self_pair(s, t))]
-        if trigger.entry.joint and "recipient in complement" not in rules:
+        if trigger.entry.joint and "recipient in complement" not in rules and "circumstance" not in rules:
             # Reciprocal action with a partner ("a discuté avec son homologue", "held talks with"):
             # both sides act. Not a recipient of what was agreed ("agreed to send a mission to
             # Myanmar" does nothing with Myanmar's side).
             answers = [(t, s) for s, t in pairs]
             pairs += answers
-    elif (trigger.entry.joint or _reciprocal(trigger.token, lexicon)) and len(sources) >= 2:
+    elif (trigger.entry.joint or _reciprocal(trigger.token, lexicon)) and len(sources) >= 2 and "circumstance" not in rules:
         # Joint action of coordinated actors ("la Turquie et les États-Unis ont entamé des
         # pourparlers"): one record per ordered pair of two parties; of three or more, each
         # party once towards the next ("the United States, South Korea and Japan began sharing
@@ -621,10 +694,10 @@ def _events(
     elif jointly:
         # The partners' cooperation (below), besides the event itself where it needs no recipient.
         pairs = [(s, None) for s in sources] if untargeted or trigger.entry.cameo[:2] in lexicon.solo_roots else []
-    elif trigger.entry.needs_target or trigger.nominal:
+    elif (trigger.entry.needs_target or trigger.nominal) and not loose:
         note("no target")
         return
-    elif untargeted or trigger.entry.cameo[:2] in lexicon.solo_roots:
+    elif untargeted or loose or trigger.entry.cameo[:2] in lexicon.solo_roots:
         pairs = [(s, None) for s in sources]
     else:
         note("no target")
@@ -633,8 +706,15 @@ def _events(
     if trigger.entry.cameo[:2] in lexicon.mediation_roots and lexicon.mediation_code:
         # Talks under a third party's auspices: the broker mediates between the parties
         # ("Malaysian-brokered peace talks", "sous l'égide de Cuba", "under the auspices of Russia").
+        brokers = _mediators(trigger, resolver, lexicon, {s.code for s in sources})
+        # The broker is no party, even where the recipient search took it for one ("ont entamé des
+        # négociations sous l'égide de la Norvège").
+        named = {b.code for b in brokers}
+        if any(t.code in named for t in targets):
+            targets = [t for t in targets if t.code not in named]
+            pairs = [(s, t) for s, t in pairs if t is None or (t.code not in named and s.code not in named)]
         parties = {s.code: s for s in sources} | {t.code: t for t in targets}
-        for broker in _mediators(trigger, resolver, lexicon, set(parties)):
+        for broker in (b for b in brokers if b.code not in parties):
             for party in parties.values():
                 if party.code[:3] != broker.code[:3]:
                     pairs.append((broker, party))
@@ -1273,7 +1353,8 @@ def _country_of(ref: ActorRef) -> ActorRef:
 
 
 def _nominal_roles(
-    trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, rules: list[str], governor: Token | None = None
+    trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, rules: list[str], governor: Token | None = None,
+    circumstance: bool = False,
 ) -> tuple[list[ActorRef], list[ActorRef], float]:
     noun = trigger.token
     rules.append("nominal event")
@@ -1298,15 +1379,25 @@ def _nominal_roles(
         sources = _inherited_subject(governor, resolver, lexicon)
     if not sources:
         return [], targets, penalty
-    rules.append("governing verb")
+    # (A visit during which the clause's act is done is the subject's too, but the verb keeps its own event.)
+    rules.append("circumstance" if circumstance else "governing verb")
     exclude = {r.code for r in sources}
+    own_targets = bool(targets)
     targets = [r for r in targets if r.code not in exclude] or _aimed_at(noun, resolver, lexicon, exclude)
     if not targets:
         targets = [r for r in resolver.owners(noun) if r.code not in exclude]
     if not targets and trigger.entry.cameo[:2] in lexicon.probe_roots:
         targets = _investigated(noun, None, resolver, lexicon, exclude)
-    if not targets:
+    if not targets and not (circumstance and fold(noun.lemma_) in lexicon.multilateral_nouns):
         targets, _ = _targets(governor, noun, resolver, lexicon, exclude)
+    if circumstance:
+        # The partner of a visit or a talk told as a circumstance is its own ("after talks with his
+        # counterpart") or the clause's named recipient ("a exhorté M. Saïed, lors d'un entretien"),
+        # not a guess, and of another country ("during a visit to Bucha" by Ukraine's president is no
+        # consultation); a summit's partners are its own ("a fixé un ultimatum aux militaires
+        # nigériens à l'issue d'un sommet" did not meet them).
+        countries = {r.country for r in sources if r.country}
+        targets = [r for r in targets if (own_targets or r.how != "context") and not (r.country and r.country in countries)]
     if not targets and trigger.entry.cameo[:2] in lexicon.locative_roots:
         # Where the attack claimed or carried out happened: "l'attentat … lors d'un mariage à
         # Kaboul a été revendiqué par l'EI", "claimed the bombing in Quetta".
@@ -1363,6 +1454,32 @@ def _agentive_governor(noun: Token, lexicon: Lexicon) -> Token | None:
     if lemma in lexicon.nominal_agent_verbs or any(e.is_support for e in lexicon.verbs.get(lemma, ())):
         return verb
     return None
+
+
+def _circumstance_governor(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb of the clause an event noun is a circumstance of: the noun in a phrase of time
+    (``circumstance_prep``) on the verb or on its subject ("Erdogan, on a visit to Kyiv, offered …",
+    "praised … during a visit to Athens", "a exhorté M. Saïed, lors d'un entretien téléphonique",
+    "le président turc, en visite à Kiev, a proposé", "au cours d'une visite à Athènes")."""
+    head = noun.head
+    preps = lexicon.circumstance_preps
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and fold(head.text) in preps:
+        attach = head.head  # English: "on a visit", the preposition on the verb or the subject
+    elif any(c.dep_ == "case" and fold(c.text) in preps for c in noun.children) and head.i != noun.i:
+        attach = head  # "en visite", "pendant sa visite", "après un entretien"
+    elif fold(head.text) in preps and head.i != noun.i and any(c.dep_ == "case" and fold(c.text) in _DE for c in noun.children):
+        attach = head.head  # "lors d'un entretien", "au cours d'une visite", "à l'issue d'une rencontre"
+    else:
+        return None
+    if attach.pos_ in ("NOUN", "PROPN") and attach.dep_ in SUBJECT_DEPS:
+        attach = attach.head  # the circumstance told of the subject: "X, on a visit to Kyiv, offered"
+    for _ in range(2):
+        # Hung on a participle of a noun ("the progress made by Greece during a visit"): the clause's verb.
+        if attach.dep_ in ("acl", "amod") and attach.head.pos_ in ("NOUN", "PROPN") and attach.head.head.pos_ in ("VERB", "AUX"):
+            attach = attach.head.head
+    if attach.i == noun.i or attach.pos_ not in ("VERB", "AUX"):
+        return None
+    return attach
 
 
 def _aimed_at(noun: Token, resolver: ActorResolver, lexicon: Lexicon, exclude: set[str]) -> list[ActorRef]:
@@ -1429,6 +1546,9 @@ def _nominal_own_roles(
     # A noun takes its recipient with "contre"/"against"/"on"; "avec"/"with" only when joint ("talks with").
     preps = lexicon.nominal_target_preps | (lexicon.joint_preps if trigger.entry.joint else frozenset())
     targets = _merge(patients, _prepositional(noun, resolver, lexicon, exclude={r.code for r in sources}, preps=preps))
+    if not targets and trigger.entry.cameo in lexicon.visit_codes:
+        # A visit's destination is its recipient: "sa visite à Athènes", "en visite en Chine".
+        targets = _prepositional(noun, resolver, lexicon, exclude={r.code for r in sources}, preps=lexicon.visit_preps, places=True)
     if not sources:
         # Both sides after "between"/"entre": "clashes between the army and rebels",
         # "des combats entre l'armée philippine et des jihadistes" — each side acts on the other.
@@ -1800,6 +1920,8 @@ def _mediators(trigger: _Trigger, resolver: ActorResolver, lexicon: Lexicon, exc
     """Third parties under whose auspices talks are held: an "X-brokered"/"X-led" modifier, a
     participle "brokered by X"/"parrainées par X", or "under the auspices of X"/"sous l'égide de X"."""
     holders = [t for t in (trigger.noun, trigger.token) if t is not None]
+    if trigger.noun is not None and trigger.noun.head.i != trigger.token.i and trigger.noun.head.pos_ == "NOUN":
+        holders.append(trigger.noun.head)  # the measure noun between: "un nouveau cycle de négociations sous l'égide de"
     found: list[ActorRef] = []
 
     def add(head: Token | None) -> None:

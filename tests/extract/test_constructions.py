@@ -1294,3 +1294,64 @@ def test_every_item_of_a_list_of_subjects_acts(extract, lang, text):
 ])
 def test_most_of_the_aid_is_the_aid(extract, lang, text):
     assert any(e.action.cameo == "162" and e.target and e.target.code[:3] == "PAK" for e in extract(text, lang, "2018-01-04"))
+
+
+# ---------------------------------------------------------------- session 20
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Ghana and Togo signed a border accord on Friday in a deal brokered by Nigeria."),
+    ("fr", "Le Niger et le Mali ont accepté samedi un cessez-le-feu négocié par l'Algérie."),
+    ("fr", "Le Ghana et le Togo ont signé vendredi un accord frontalier, à l'issue d'une médiation nigériane."),
+])
+def test_a_broker_mediates_between_those_who_act(extract, lang, text):
+    found = countries(extract(text, lang, "2024-05-03"))
+    broker = "DZA" if "Algérie" in text else "NGA"
+    parties = {"NER", "MLI"} if broker == "DZA" else {"GHA", "TGO"}
+    assert {(broker, "04", p) for p in parties} <= found
+    # The parties' own act stays theirs (and the broker is no party of it).
+    assert not any(t == broker for _, _, t in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Sri Lanka rejected any Indian mediation in the dispute."),
+    ("fr", "Le Sri Lanka a rejeté toute médiation indienne dans le différend."),
+])
+def test_a_refused_mediation_is_not_done(extract, lang, text):
+    found = countries(extract(text, lang, "2024-05-03"))
+    assert ("LKA", "12", "IND") in found
+    assert ("IND", "04", "LKA") not in found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Brazilian President Luiz Inacio Lula da Silva, on a visit to Madrid on Monday, praised Spain's support for the trade deal."),
+    ("fr", "En visite à Madrid lundi, le président brésilien Luiz Inacio Lula da Silva a salué le soutien de l'Espagne à l'accord commercial."),
+    ("en", "German Foreign Minister Annalena Baerbock urged her Serbian counterpart during a telephone conversation on Tuesday to ease tensions."),
+    ("fr", "La ministre allemande des Affaires étrangères Annalena Baerbock a exhorté son homologue serbe, lors d'un entretien téléphonique, à apaiser les tensions."),
+])
+def test_a_visit_or_a_talk_told_as_a_circumstance_is_the_subjects(extract, lang, text):
+    found = countries(extract(text, lang, "2023-05-08"))
+    source, target = ("BRA", "ESP") if "Lula" in text else ("DEU", "SRB")
+    assert (source, "04", target) in found
+    assert (target, "04", source) not in found  # the one whose act is told, not a joint record
+    assert any(s == source and r != "04" for s, r, _ in found)  # the clause's own event is kept
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Colombian President Gustavo Petro criticised the rebels during a visit to Cali."),
+    ("fr", "Le président colombien Gustavo Petro a critiqué les rebelles lors d'une visite à Cali."),
+    ("en", "The Lebanese government welcomed a possible visit by Pope Francis to Beirut."),
+    ("fr", "Le gouvernement libanais a salué une éventuelle visite du pape François à Beyrouth."),
+])
+def test_no_visit_to_ones_own_town_nor_a_possible_one(extract, lang, text):
+    found = countries(extract(text, lang, "2023-05-08"))
+    assert not any(r == "04" for _, r, _ in found)
+    assert any(r in ("05", "11") for _, r, _ in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Colombian government began a new round of negotiations under the auspices of Mexico on Friday."),
+    ("fr", "Le gouvernement colombien a entamé vendredi un nouveau cycle de négociations sous l'égide du Mexique."),
+])
+def test_the_broker_of_talks_is_no_party_to_them(extract, lang, text):
+    found = countries(extract(text, lang, "2023-05-08"))
+    assert ("MEX", "04", "COL") in found
+    assert ("COL", "04", "MEX") not in found
