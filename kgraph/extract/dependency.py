@@ -645,6 +645,11 @@ def _events(
             targets = [_country_of(r) if r.country and r.sector is None else r for r in destination]
             rules.append("destination")
     jointly = len({s.code[:3] for s in sources}) >= 2 and trigger.entry.cameo[:2] in lexicon.joint_codes and _jointly(trigger, lexicon)
+    if trigger.nominal and _demanded(trigger.token, lexicon):
+        # What is demanded is not done: "protesters demanded the resignation of the chief
+        # executive", "réclamant la démission du président" (the demand is the event).
+        note("demanded")
+        return
     if trigger.nominal and any(c.dep_ == "amod" and fold(c.lemma_) in lexicon.modal_adjectives for c in trigger.token.children):
         # An event noun said to be only possible or planned has not happened: "une possible visite de
         # Nancy Pelosi à Taïwan", "a proposed visit", "d'éventuelles sanctions".
@@ -686,7 +691,11 @@ def _events(
         # Dhaka", "les syndicats ont manifesté" (the convention of the gold data, CAMEO 14 X → X).
         rules.append("own government")
         pairs = [(s, _government(s)) if s.country and s.sector != "GOV" else (s, None) for s in sources]
-    elif trigger.entry.cameo[:3] in lexicon.population_codes and any(s.country and s.sector in (None, "GOV", "MIL", "COP") for s in sources):
+    elif (trigger.entry.cameo[:3] in lexicon.population_codes or (
+            # Refusing it falls on them too: "refused to resign", "a refusé de lever le couvre-feu".
+            trigger.entry.cameo[:2] == "12" and trigger.complement is not None
+            and trigger.complement.cameo[:3] in lexicon.population_codes
+    )) and any(s.country and s.sector in (None, "GOV", "MIL", "COP") for s in sources):
         # A curfew, a state of emergency or its lifting, with no one named, falls on the state's
         # own people: "Tokaïev a levé l'état d'urgence", "the junta imposed a curfew" (X → X).
         rules.append("own population")
@@ -1454,6 +1463,19 @@ def _agentive_governor(noun: Token, lexicon: Lexicon) -> Token | None:
     if lemma in lexicon.nominal_agent_verbs or any(e.is_support for e in lexicon.verbs.get(lemma, ())):
         return verb
     return None
+
+
+def _demanded(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether the event noun ``noun`` (or the list it is in) is the object of a verb of demanding
+    (a row of CAMEO 10 with no object condition)."""
+    head = noun
+    for _ in range(3):
+        if head.dep_ != "conj":
+            break
+        head = head.head
+    if head.dep_ not in OBJECT_DEPS or head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(e.cameo[:2] == "10" and not e.objects for e in lexicon.verbs.get(fold(head.head.lemma_), ()))
 
 
 def _circumstance_governor(noun: Token, lexicon: Lexicon) -> Token | None:

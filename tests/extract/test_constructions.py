@@ -1355,3 +1355,34 @@ def test_the_broker_of_talks_is_no_party_to_them(extract, lang, text):
     found = countries(extract(text, lang, "2023-05-08"))
     assert ("MEX", "04", "COL") in found
     assert ("COL", "04", "MEX") not in found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Peruvian President Pedro Castillo resigned on Wednesday after weeks of protests."),
+    ("fr", "Le président péruvien Pedro Castillo a démissionné mercredi après des semaines de manifestations."),
+])
+def test_stepping_down_falls_on_ones_own_country(extract, lang, text):
+    assert ("PER", "08", "PER") in countries(extract(text, lang, "2022-12-07"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Zimbabwean President Robert Mugabe refused to resign on Sunday."),
+    ("fr", "Le président zimbabwéen Robert Mugabe a refusé de démissionner dimanche."),
+])
+def test_refusing_to_step_down_falls_on_ones_own_country(extract, lang, text):
+    found = countries(extract(text, lang, "2017-11-19"))
+    assert ("ZWE", "12", "ZWE") in found
+    assert not any(r == "08" for _, r, _ in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Thousands of protesters marched in Algiers on Friday demanding the resignation of the president."),
+    ("fr", "Des milliers de manifestants ont défilé vendredi à Alger en réclamant la démission du président."),
+    ("en", "The president will not bow to calls to resign, his spokesman said."),
+    ("fr", "Le président algérien a rejeté les appels à démissionner lancés par l'opposition."),
+])
+def test_a_demanded_resignation_is_not_done(extract, lang, text):
+    found = countries(extract(text, lang, "2019-03-08"))
+    assert not any(r == "08" for _, r, _ in found)
+    if "protesters" in text or "manifestants" in text:
+        assert any(r == "10" for _, r, _ in found)
