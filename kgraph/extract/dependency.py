@@ -1373,7 +1373,9 @@ def _nominal_roles(
     # An event noun whose doer is the subject of the verb that announces, orders, conducts or
     # promises it: "Washington a annoncé des interdictions de visa visant …", "procéderaient à
     # des exécutions", "ordered the arrest of …", "pledged an investigation".
-    sources = [r for c in governor.children if c.dep_ in SUBJECT_DEPS for r in resolver.resolve(c)]
+    # (The French parser labels the subject of "est responsable de" a passive one.)
+    subject_deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if governor.pos_ == "ADJ" else SUBJECT_DEPS
+    sources = [r for c in governor.children if c.dep_ in subject_deps for r in resolver.resolve(c)]
     if not sources and trigger.entry.cameo[:2] in lexicon.domestic_roots:
         # The people of the place only when no verb names who holds the protest: "Navalny declared
         # a hunger strike" is Navalny's.
@@ -1399,6 +1401,18 @@ def _nominal_roles(
         targets = _investigated(noun, None, resolver, lexicon, exclude)
     if not targets and not (circumstance and fold(noun.lemma_) in lexicon.multilateral_nouns):
         targets, _ = _targets(governor, noun, resolver, lexicon, exclude)
+    if not targets:
+        # The victims of an attack are those its relative clause says it killed or wounded: "the
+        # sarin attack that killed dozens of people in Idlib", "l'attaque au chlore qui a tué 43
+        # personnes" (the parser may hang the clause on the noun's complement).
+        for holder in [noun] + [c for c in noun.children if c.dep_ in ("nmod", "compound")]:
+            for clause in (c for c in holder.children if c.dep_ in ("relcl", "acl:relcl") and fold(c.lemma_) in lexicon.killing_verbs):
+                targets = [r for obj in clause.children if obj.dep_ in OBJECT_DEPS for r in resolver.resolve(obj) if r.code not in exclude]
+                if targets:
+                    rules.append("victims of its clause")
+                    break
+            if targets:
+                break
     if circumstance:
         # The partner of a visit or a talk told as a circumstance is its own ("after talks with his
         # counterpart") or the clause's named recipient ("a exhorté M. Saïed, lors d'un entretien"),
@@ -1443,6 +1457,18 @@ def _agentive_governor(noun: Token, lexicon: Lexicon) -> Token | None:
             head = above
             continue
         break
+    # Who is responsible for it, or guilty of it, did it: "the air force was responsible for the
+    # chlorine attack", "l'armée de l'air est responsable de l'attaque au chlore".
+    adjective = None
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and fold(head.head.text) in ("for", "of"):
+        adjective = head.head.head
+    elif head.dep_ in ("nmod", "obl", "obl:arg") and any(c.dep_ == "case" and fold(c.text) in _DE for c in head.children):
+        adjective = head.head
+    if adjective is not None and adjective.pos_ == "ADJ" and fold(adjective.lemma_) in lexicon.responsible_adjectives:
+        if adjective.dep_ == "acomp" and adjective.head.pos_ in ("AUX", "VERB"):
+            adjective = adjective.head  # English: the subject is the copula's ("the air force was responsible")
+        if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in adjective.children):
+            return adjective
     verb: Token | None = None
     if head.dep_ in OBJECT_DEPS or (head.dep_ in ("obl", "obl:arg") and any(c.dep_ == "case" for c in head.children)):
         verb = head.head

@@ -212,6 +212,7 @@ class Lexicon:
     mediation_nouns: frozenset[str] = frozenset()
     circumstance_roots: frozenset[str] = frozenset()
     modal_adjectives: frozenset[str] = frozenset()
+    responsible_adjectives: frozenset[str] = frozenset()
     multilateral_nouns: frozenset[str] = frozenset()
     visit_codes: frozenset[str] = frozenset()
     visit_preps: frozenset[str] = frozenset()
@@ -554,6 +555,7 @@ def lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     lex.mediation_nouns = frozenset(markers["mediation_noun"])
     lex.circumstance_roots = frozenset(markers["circumstance_root"])
     lex.modal_adjectives = frozenset(fold(w) for w in markers["modal_adjective"])
+    lex.responsible_adjectives = frozenset(fold(w) for w in markers["responsible_adjective"])
     lex.multilateral_nouns = frozenset(fold(w) for w in markers["multilateral_noun"])
     lex.visit_codes = frozenset(markers["visit_code"])
     for code in lex.visit_codes:

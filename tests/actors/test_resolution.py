@@ -205,3 +205,11 @@ def test_an_islamic_state_in_lower_case_is_no_group(lookup):
 ])
 def test_a_role_noun_stands_for_whom_it_acts_for(lookup, lang, phrase, code):
     assert lookup(phrase, lang) == code
+
+
+@pytest.mark.parametrize("lang, text, code", [
+    ("en", "Douma", "SYR"), ("en", "the Duma", "RUSLEG"),
+    ("fr", "Douma", "SYR"), ("fr", "la Douma", "RUSLEG"),
+])
+def test_douma_is_the_syrian_town_and_the_duma_the_russian_parliament(lookup, lang, text, code):
+    assert lookup(text, lang) == code

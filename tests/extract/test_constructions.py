@@ -1386,3 +1386,29 @@ def test_a_demanded_resignation_is_not_done(extract, lang, text):
     assert not any(r == "08" for _, r, _ in found)
     if "protesters" in text or "manifestants" in text:
         assert any(r == "10" for _, r, _ in found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Kenyan government set up a commission of inquiry into the police killings in Nairobi."),
+    ("fr", "Le gouvernement kényan a créé une commission d'enquête sur les violences policières à Nairobi."),
+])
+def test_who_sets_up_a_commission_of_inquiry_investigates(extract, lang, text):
+    assert ("KEN", "09", "KEN") in countries(extract(text, lang, "2023-07-20"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Syrian government forces carried out a chemical attack on rebel-held areas of Idlib."),
+    ("fr", "Les forces gouvernementales syriennes ont mené une attaque chimique contre des zones rebelles d'Idleb."),
+])
+def test_a_chemical_attack_is_a_weapon_of_mass_destruction(extract, lang, text):
+    assert any(e.action.cameo == "2041" and e.source.code[:3] == "SYR" for e in extract(text, lang, "2017-04-05"))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Syrian air force was responsible for the sarin attack that killed dozens of people in Idlib province, UN investigators concluded."),
+    ("fr", "L'armée de l'air syrienne est responsable de l'attaque au sarin qui a tué des dizaines de personnes dans la province d'Idleb, ont conclu les enquêteurs de l'ONU."),
+])
+def test_who_is_responsible_for_an_attack_did_it(extract, lang, text):
+    found = extract(text, lang, "2017-10-27")
+    assert any(e.action.root == "20" and e.source.code == "SYRMIL" and e.target and e.target.code[:3] == "SYR" for e in found)
+
